@@ -1,0 +1,46 @@
+package org.proposals.events;
+
+import org.proposals.events.assignment.AssignmentSigned;
+import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.evaluation.SatisfactionRecorded;
+import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.reply.ReplyApproved;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type of the platform, by name and version. A new contract is added here. */
+public final class EventCatalog {
+
+    public static final List<Class<? extends IntegrationEvent>> ALL = List.of(
+            ProposalSubmitted.class,
+            ProposalAssigned.class,
+            AssignmentSigned.class,
+            ReplyApproved.class,
+            SatisfactionRecorded.class);
+
+    private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(c -> key(contractOf(c).name(), contractOf(c).version()), Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static EventType contractOf(Class<? extends IntegrationEvent> eventClass) {
+        EventType contract = eventClass.getAnnotation(EventType.class);
+        if (contract == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not annotated with @EventType");
+        }
+        return contract;
+    }
+
+    public static Optional<Class<? extends IntegrationEvent>> find(String type, int version) {
+        return Optional.ofNullable(BY_KEY.get(key(type, version)));
+    }
+
+    private static String key(String type, int version) {
+        return type + "/v" + version;
+    }
+}

@@ -1,0 +1,34 @@
+package org.proposals.events.assignment;
+
+import org.proposals.events.EventType;
+import org.proposals.events.HandlingType;
+import org.proposals.events.IntegrationEvent;
+import org.proposals.events.Proposer;
+import org.proposals.events.Topics;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One unit was given a proposal with a handling type. One event per unit; a co-handling unit's event
+ * names the lead unit it sends its opinion to.
+ */
+@EventType(name = "ProposalAssigned", version = 1, aggregateType = "Assignment", topic = Topics.ASSIGNMENT_EVENTS)
+public record ProposalAssigned(
+        UUID assignmentId,
+        UUID proposalId,
+        String proposalTitle,
+        Proposer proposer,
+        String unitId,
+        String unitName,
+        HandlingType handlingType,
+        String leadUnitId,
+        OffsetDateTime assignedAt,
+        LocalDate replyDueDate) implements IntegrationEvent {
+
+    @Override
+    public String aggregateId() {
+        return assignmentId.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package org.proposals.proposal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.proposals.events.HandlingType;
+import org.proposals.events.ResultCategory;
+import org.proposals.events.SatisfactionRating;
+
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One unit's part in handling a proposal, as reported by the assignment, reply and evaluation services. */
+@Entity
+@Table(name = "proposal_handling")
+@IdClass(ProposalHandling.Key.class)
+public class ProposalHandling {
+
+    @Id
+    @ManyToOne
+    @JoinColumn(name = "proposal_id")
+    public Proposal proposal;
+
+    @Id
+    @Column(name = "unit_id")
+    public String unitId;
+
+    @Column(name = "assignment_id")
+    public UUID assignmentId;
+
+    @Column(name = "unit_name")
+    public String unitName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_type")
+    public HandlingType handlingType;
+
+    @Column(name = "assigned_at")
+    public OffsetDateTime assignedAt;
+
+    @Column(name = "reply_id")
+    public UUID replyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "result_category")
+    public ResultCategory resultCategory;
+
+    @Column(name = "replied_at")
+    public OffsetDateTime repliedAt;
+
+    @Enumerated(EnumType.STRING)
+    public SatisfactionRating rating;
+
+    @Column(name = "rated_at")
+    public OffsetDateTime ratedAt;
+
+    protected ProposalHandling() {
+    }
+
+    ProposalHandling(Proposal proposal, String unitId) {
+        this.proposal = proposal;
+        this.unitId = unitId;
+    }
+
+    boolean owesReply() {
+        return handlingType != null && handlingType.repliesToProposer();
+    }
+
+    public static class Key implements Serializable {
+        public UUID proposal;
+        public String unitId;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(proposal, k.proposal) && Objects.equals(unitId, k.unitId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(proposal, unitId);
+        }
+    }
+}

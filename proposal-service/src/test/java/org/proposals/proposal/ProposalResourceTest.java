@@ -1,0 +1,150 @@
+package org.proposals.proposal;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.proposals.events.EventCodec;
+import org.proposals.events.EventEnvelope;
+import org.proposals.events.Topics;
+import org.proposals.kit.testing.KafkaTestClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ProposalResourceTest {
+
+    static String proposalJson(String title) {
+        return """
+                {"kind":"PROPOSAL","title":"%s",
+                 "content":"建议优先发展产业集群，创新产业集群服务模式，建立重点产业链链长制。",
+                 "proposer":{"id":"member-001","name":"张委员"}}""".formatted(title);
+    }
+
+    static ValidatableResponse submit(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/proposals").then();
+    }
+
+    @Test
+    void registrationNumbersTheProposalAndAnnouncesIt() {
+        String id = submit(proposalJson("关于确保经济稳增长，创新产业集群服务模式的提案"))
+                .statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/proposals/[0-9a-f-]{36}"))
+                .body("status", equalTo("SUBMITTED"))
+                .body("number", matchesPattern("20\\d{2}\\d{4}"))
+                .body("proposer.name", equalTo("张委员"))
+                .extract().path("id");
+
+        given().when().get("/api/v1/proposals/" + id).then()
+                .statusCode(200)
+                .body("title", equalTo("关于确保经济稳增长，创新产业集群服务模式的提案"));
+
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            List<ConsumerRecord<String, String>> read = kafka.readUntil(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS),
+                    r -> id.equals(r.key()), Duration.ofSeconds(30));
+            ConsumerRecord<String, String> record = read.get(read.size() - 1);
+            EventEnvelope envelope = EventCodec.fromJson(record.value());
+            assertEquals("ProposalSubmitted", envelope.type());
+            assertEquals("ProposalSubmitted", KafkaTestClient.header(record, Topics.HEADER_EVENT_TYPE));
+            assertEquals(envelope.eventId().toString(), KafkaTestClient.header(record, Topics.HEADER_EVENT_ID));
+            assertEquals(id, envelope.aggregateId());
+        }
+    }
+
+    @Test
+    void concurrentRegistrationsGetConsecutiveNumbers() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int n = i;
+                calls.add(() -> submit(proposalJson("并发登记 " + n)).statusCode(201).extract().path("number"));
+            }
+            Set<Integer> numbers = new HashSet<>();
+            for (Future<String> f : pool.invokeAll(calls)) {
+                numbers.add(Integer.parseInt(f.get().substring(4)));
+            }
+            assertEquals(24, numbers.size(), "duplicate numbers: " + numbers);
+            int min = numbers.stream().min(Integer::compare).orElseThrow();
+            int max = numbers.stream().max(Integer::compare).orElseThrow();
+            assertEquals(23, max - min, "gaps in " + numbers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheFieldAndChangesNothing() {
+        long before = total();
+
+        submit("""
+                {"kind":"PROPOSAL","title":"","content":"x","proposer":{"id":"m","name":"n"}}""")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem("title"));
+
+        submit("""
+                {"kind":"MOTION","title":"t","content":"x","proposer":{"id":"m","name":"n"}}""")
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("kind"))
+                .body("errors[0].message", startsWith("must be one of"));
+
+        submit("{\"kind\":\"PROPOSAL\",\"title\":").statusCode(400).contentType("application/problem+json");
+        submit("""
+                {"kind":"PROPOSAL","title":"t","content":"x","proposer":"someone"}""")
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("proposer"));
+        submit("""
+                {"kind":"PROPOSAL","title":"t","content":"x","proposer":{"id":"m"}}""")
+                .statusCode(400).body("errors.field", hasItem("proposer.name"));
+        given().contentType(ContentType.JSON).when().post("/api/v1/proposals").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.TEXT).body("hello").when().post("/api/v1/proposals").then()
+                .statusCode(415).contentType("application/problem+json");
+
+        given().when().get("/api/v1/proposals/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/proposals/00000000-0000-0000-0000-000000000000").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().when().get("/api/v1/proposals?size=100000").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        given().when().get("/api/v1/proposals?status=LOST").then().statusCode(400).contentType("application/problem+json");
+
+        assertEquals(before, total());
+    }
+
+    @Test
+    void listsArePagedWithTotals() {
+        submit(proposalJson("分页一")).statusCode(201);
+        submit(proposalJson("分页二")).statusCode(201);
+        given().when().get("/api/v1/proposals?size=1&page=0").then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("size", equalTo(1))
+                .body("page", equalTo(0));
+        assertTrue(total() >= 2);
+    }
+
+    private static long total() {
+        return ((Number) given().when().get("/api/v1/proposals?size=1").then().statusCode(200)
+                .extract().path("total")).longValue();
+    }
+}

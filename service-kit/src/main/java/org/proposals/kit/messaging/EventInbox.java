@@ -1,0 +1,95 @@
+package org.proposals.kit.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+import org.proposals.events.EventCodec;
+import org.proposals.events.EventEnvelope;
+import org.proposals.events.IntegrationEvent;
+import org.proposals.events.MalformedEventException;
+
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * Applies incoming events exactly once per consumer: the event id is recorded in {@code processed_event}
+ * in the same transaction as the effect, so a redelivery finds it and changes nothing.
+ *
+ * <p>A record that is not a well-formed event, or that still fails after the configured attempts, is
+ * thrown back to the messaging layer, whose {@code dead-letter-queue} failure strategy moves it to the
+ * dead-letter topic with the reason and goes on with the next record.
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventContext context;
+
+    @Inject
+    MessagingConfig config;
+
+    /**
+     * @param consumer  the name this consumer records applied events under (unique within the service)
+     * @param value     the record's value as it came off the topic
+     * @return true when the event was applied now, false when skipped (duplicate or a type not handled)
+     */
+    public boolean receive(String consumer, String value, EventHandlers handlers) {
+        EventEnvelope envelope = EventCodec.fromJson(value);
+        Optional<BiConsumer<IntegrationEvent, EventEnvelope>> handler = handlers.forType(envelope.type());
+        if (handler.isEmpty()) {
+            return false;
+        }
+        IntegrationEvent event = EventCodec.payloadOf(envelope);
+        int attempts = Math.max(1, config.inbox().maxAttempts());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, envelope, event, handler.get()));
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
+                    throw new EventNotAppliedException(envelope, attempt, e);
+                }
+                LOG.warnf("%s: applying %s %s failed (attempt %d of %d): %s",
+                        consumer, envelope.type(), envelope.eventId(), attempt, attempts, e.toString());
+                pause(attempt);
+            }
+        }
+    }
+
+    private boolean applyOnce(String consumer, EventEnvelope envelope, IntegrationEvent event,
+                              BiConsumer<IntegrationEvent, EventEnvelope> handler) {
+        int inserted = entityManager.createNativeQuery("""
+                        INSERT INTO processed_event (consumer, event_id, event_type)
+                        VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING""")
+                .setParameter(1, consumer)
+                .setParameter(2, envelope.eventId())
+                .setParameter(3, envelope.type())
+                .executeUpdate();
+        if (inserted == 0) {
+            LOG.debugf("%s: %s %s already applied, skipped", consumer, envelope.type(), envelope.eventId());
+            return false;
+        }
+        context.asConsequenceOf(envelope, () -> {
+            handler.accept(event, envelope);
+            return null;
+        });
+        return true;
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(config.inbox().retryBackoff().toMillis() * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.proposals.kit.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.proposals.events.EventCatalog;
+import org.proposals.events.EventCodec;
+import org.proposals.events.EventEnvelope;
+import org.proposals.events.IntegrationEvent;
+
+/**
+ * Publishes an integration event by writing it to the outbox in the caller's transaction: the event
+ * leaves if and only if the state change it reports commits.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private static final Object WAKE_KEY = new Object();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventContext context;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(IntegrationEvent event) {
+        // Write the pending state change first so that its row locks order events of one aggregate.
+        entityManager.flush();
+        EventEnvelope envelope = EventCodec.envelope(event, context.correlationId(), context.causationId(), context.actor());
+        entityManager.persist(new OutboxEvent(EventCatalog.contractOf(event.getClass()).topic(), envelope));
+        wakeRelayAfterCommit();
+        return envelope;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,317 @@
+package org.proposals.kit.messaging;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.proposals.events.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Moves committed outbox rows to Kafka in outbox order and marks them published only once the broker
+ * has acknowledged them (acks=all, idempotent producer).
+ *
+ * <p>Several replicas may run it: a transaction-scoped advisory lock lets one relay publish at a time,
+ * which keeps events of one aggregate in order across replicas; {@code FOR UPDATE SKIP LOCKED} keeps the
+ * rows of a batch out of anyone else's hands until it commits. A crash after the broker acknowledged but
+ * before the mark commits re-sends the batch: consumers deduplicate on the event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key shared by every replica of one service (each service has its own database). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    @Inject
+    MessagingConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @ConfigProperty(name = "quarkus.application.name", defaultValue = "service")
+    String applicationName;
+
+    private final Semaphore wakeups = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread worker;
+    private KafkaProducer<String, String> producer;
+    private volatile Instant lastFailureAt;
+    private volatile String lastError;
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.outbox().relayEnabled()) {
+            LOG.info("Outbox relay disabled on this instance");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        Thread current = worker;
+        if (current != null) {
+            wakeups.release();
+            try {
+                current.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Asks the relay to look at the outbox now (called after a commit that wrote events). */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
+    public boolean isRunning() {
+        Thread current = worker;
+        return running && current != null && current.isAlive();
+    }
+
+    /** When the last publication failed, and why; null when the last attempt succeeded. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastFailureAt() {
+        return lastFailureAt;
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            try {
+                Batch batch = publishBatch();
+                if (batch.failure() != null) {
+                    failures++;
+                    lastFailureAt = Instant.now();
+                    lastError = batch.failure();
+                    closeProducer();
+                    Duration pause = backoff(failures);
+                    LOG.warnf("Outbox: broker did not acknowledge (%s); %d published, retrying in %d ms",
+                            batch.failure(), batch.published(), pause.toMillis());
+                    sleep(pause);
+                    continue;
+                }
+                failures = 0;
+                lastError = null;
+                if (batch.published() >= config.outbox().batchSize()) {
+                    continue; // a full batch: more are probably waiting
+                }
+                wakeups.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeups.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // database unavailable or similar: nothing was marked, try again later
+                failures++;
+                lastFailureAt = Instant.now();
+                lastError = e.toString();
+                LOG.warnf(e, "Outbox relay failed; retrying");
+                sleep(backoff(failures));
+            }
+        }
+    }
+
+    /** Publishes one batch of pending events in outbox order; stops at the first one not acknowledged. */
+    Batch publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(leader)) {
+                return new Batch(0, null);
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = entityManager.createNativeQuery("""
+                    SELECT id, topic, aggregate_id, event_type, event_version, envelope
+                      FROM outbox_event
+                     WHERE published_at IS NULL
+                     ORDER BY position
+                     LIMIT ?1
+                       FOR UPDATE SKIP LOCKED""")
+                    .setParameter(1, config.outbox().batchSize())
+                    .getResultList();
+            if (rows.isEmpty()) {
+                return new Batch(0, null);
+            }
+            List<UUID> ids = new ArrayList<>(rows.size());
+            List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            String failure = null;
+            for (Object[] row : rows) {
+                try {
+                    Future<RecordMetadata> send = producer().send(record(row));
+                    ids.add((UUID) row[0]);
+                    sends.add(send);
+                    if (send.isDone() && failed(send)) {
+                        break; // metadata unavailable: the broker is not there, don't queue the rest
+                    }
+                } catch (RuntimeException e) {
+                    failure = e.toString();
+                    break;
+                }
+            }
+            List<UUID> acknowledged = new ArrayList<>(ids.size());
+            long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+            for (int i = 0; i < sends.size(); i++) {
+                try {
+                    sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    acknowledged.add(ids.get(i));
+                } catch (ExecutionException | TimeoutException e) {
+                    failure = (e instanceof ExecutionException ? e.getCause() : e).toString();
+                    recordFailure(ids.get(i), failure);
+                    break; // later rows wait, so that order within an aggregate holds
+                }
+            }
+            if (!acknowledged.isEmpty()) {
+                entityManager.createNativeQuery("UPDATE outbox_event SET published_at = now() WHERE id IN (:ids)")
+                        .setParameter("ids", acknowledged)
+                        .executeUpdate();
+            }
+            return new Batch(acknowledged.size(), failure);
+        });
+    }
+
+    /** Deletes published events past their retention; pending ones are never deleted. */
+    @Scheduled(every = "${messaging.outbox.cleanup-interval:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deletePublished() {
+        OffsetDateTime before = OffsetDateTime.now().minus(config.outbox().retention());
+        int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")
+                .setParameter(1, before)
+                .executeUpdate());
+        if (deleted > 0) {
+            LOG.infof("Outbox: deleted %d events published before %s", deleted, before);
+        }
+    }
+
+    private ProducerRecord<String, String> record(Object[] row) {
+        String topic = config.kafka().topicPrefix().orElse("") + row[1];
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, (String) row[2], (String) row[5]);
+        record.headers()
+                .add(Topics.HEADER_EVENT_ID, row[0].toString().getBytes(StandardCharsets.UTF_8))
+                .add(Topics.HEADER_EVENT_TYPE, ((String) row[3]).getBytes(StandardCharsets.UTF_8))
+                .add(Topics.HEADER_EVENT_VERSION, row[4].toString().getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private void recordFailure(UUID id, String error) {
+        entityManager.createNativeQuery("UPDATE outbox_event SET attempts = attempts + 1, last_error = ?1 WHERE id = ?2")
+                .setParameter(1, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .setParameter(2, id)
+                .executeUpdate();
+    }
+
+    private static boolean failed(Future<?> future) {
+        try {
+            future.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> settings = new HashMap<>();
+            kafkaConfig.forEach((key, value) -> {
+                if (ProducerConfig.configNames().contains(key)) {
+                    settings.put(key, value);
+                }
+            });
+            long timeout = config.outbox().sendTimeout().toMillis();
+            settings.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
+            settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            settings.put(ProducerConfig.ACKS_CONFIG, "all");
+            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            settings.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, 5000));
+            settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout / 2, 5000));
+            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
+            producer = new KafkaProducer<>(settings);
+        }
+        return producer;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debug("Closing the outbox producer failed", e);
+            }
+            producer = null;
+        }
+    }
+
+    private Duration backoff(int failures) {
+        long min = config.outbox().retryBackoffMin().toMillis();
+        long max = config.outbox().retryBackoffMax().toMillis();
+        long exponential = min << Math.min(failures - 1, 20);
+        long capped = Math.min(max, Math.max(min, exponential));
+        // jitter, so that replicas and services don't retry in lock-step
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+
+    /** Waits out a back-off; commits don't cut it short (the broker is what we wait for), shutdown does. */
+    private void sleep(Duration pause) {
+        long deadline = System.nanoTime() + pause.toNanos();
+        try {
+            while (running && System.nanoTime() < deadline) {
+                Thread.sleep(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    record Batch(int published, String failure) {
+    }
+}
