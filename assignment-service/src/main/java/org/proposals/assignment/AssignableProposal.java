@@ -1,0 +1,50 @@
+package org.proposals.assignment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.proposals.events.ProposalKind;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A registered proposal as the committee sees it when assigning: known from ProposalSubmitted. */
+@Entity
+@Table(name = "assignable_proposal")
+public class AssignableProposal extends PanacheEntityBase {
+
+    public enum Status {
+        AWAITING_ASSIGNMENT,
+        ASSIGNED
+    }
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    public ProposalKind kind;
+
+    public String number;
+
+    public String title;
+
+    @Column(name = "proposer_id")
+    public String proposerId;
+
+    @Column(name = "proposer_name")
+    public String proposerName;
+
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,63 @@
+package org.proposals.assignment;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.proposals.events.HandlingType;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One unit's assignment to handle one proposal with a handling type, and its clocks. */
+@Entity
+@Table(name = "assignment")
+public class Assignment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "proposal_id")
+    public UUID proposalId;
+
+    @Column(name = "unit_id")
+    public String unitId;
+
+    @Column(name = "unit_name")
+    public String unitName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_type")
+    public HandlingType handlingType;
+
+    /** For a co-handling unit: the lead unit it sends its opinion to. */
+    @Column(name = "lead_unit_id")
+    public String leadUnitId;
+
+    @Enumerated(EnumType.STRING)
+    public AssignmentStatus status;
+
+    @Column(name = "assigned_at")
+    public OffsetDateTime assignedAt;
+
+    @Column(name = "sign_for_due")
+    public LocalDate signForDue;
+
+    /** When the formal reply is due; for a co-handling unit, when its opinion is due at the lead unit. */
+    @Column(name = "reply_due")
+    public LocalDate replyDue;
+
+    @Column(name = "signed_at")
+    public OffsetDateTime signedAt;
+
+    @Column(name = "signed_late")
+    public Boolean signedLate;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,8 @@
+package org.proposals.assignment;
+
+public enum AssignmentStatus {
+    /** Given to the unit, not yet signed for. */
+    ASSIGNED,
+    /** The unit's office signed for it (签收). */
+    SIGNED
+}

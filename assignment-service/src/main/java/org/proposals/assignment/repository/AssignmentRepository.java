@@ -1,0 +1,47 @@
+package org.proposals.assignment.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.proposals.assignment.Assignment;
+import org.proposals.assignment.AssignmentStatus;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
+
+    public List<Assignment> list(UUID proposalId, String unitId, AssignmentStatus status, int page, int size) {
+        return query(proposalId, unitId, status).page(Page.of(page, size)).list();
+    }
+
+    public long count(UUID proposalId, String unitId, AssignmentStatus status) {
+        return query(proposalId, unitId, status).count();
+    }
+
+    public long countForProposal(UUID proposalId) {
+        return count("proposalId", proposalId);
+    }
+
+    private PanacheQuery<Assignment> query(UUID proposalId, String unitId, AssignmentStatus status) {
+        Parameters params = new Parameters();
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (proposalId != null) {
+            where.append(" and proposalId = :proposalId");
+            params.and("proposalId", proposalId);
+        }
+        if (unitId != null) {
+            where.append(" and unitId = :unitId");
+            params.and("unitId", unitId);
+        }
+        if (status != null) {
+            where.append(" and status = :status");
+            params.and("status", status);
+        }
+        return find(where.toString(), Sort.descending("assignedAt").and("unitId"), params);
+    }
+}

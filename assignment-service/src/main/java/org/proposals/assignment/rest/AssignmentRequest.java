@@ -1,0 +1,23 @@
+package org.proposals.assignment.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.proposals.events.HandlingType;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The committee's decision: which units handle a proposal, and how. */
+public record AssignmentRequest(
+        @NotNull UUID proposalId,
+        @NotEmpty @Size(max = 30) List<@NotNull @Valid UnitRequest> units) {
+
+    public record UnitRequest(
+            @NotBlank @Size(max = 100) String unitId,
+            @NotBlank @Size(max = 200) String unitName,
+            @NotNull HandlingType handlingType) {
+    }
+}

@@ -1,0 +1,103 @@
+package org.proposals.assignment.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.proposals.assignment.AssignmentStatus;
+import org.proposals.assignment.service.AssignmentService;
+import org.proposals.assignment.service.UnitAssignment;
+import org.proposals.kit.rest.Page;
+import org.proposals.kit.rest.Problem;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/assignments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assignments", description = "Which units handle a proposal, how, and by when")
+@APIResponse(responseCode = "500", description = "Unexpected failure",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AssignmentResource {
+
+    @Inject
+    AssignmentService assignments;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assign a proposal to its handling units",
+            description = "One request for all units of a proposal; each unit gets a ProposalAssigned event.")
+    @APIResponse(responseCode = "201", description = "Assigned; the body lists the new assignments",
+            content = @Content(schema = @Schema(implementation = AssignmentView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Invalid body or a combination of handling types the rules forbid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The proposal is not registered (or not yet known here)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The proposal is already assigned",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@NotNull @Valid AssignmentRequest body, @Context UriInfo uri) {
+        List<AssignmentView> created = assignments.assign(body.proposalId(), body.units().stream()
+                        .map(u -> new UnitAssignment(u.unitId().strip(), u.unitName().strip(), u.handlingType()))
+                        .toList())
+                .stream().map(AssignmentView::of).toList();
+        return Response.created(uri.getAbsolutePathBuilder().queryParam("proposalId", body.proposalId()).build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Assignments, optionally of one proposal, one unit or in one status")
+    @APIResponse(responseCode = "200", description = "A page of assignments")
+    @APIResponse(responseCode = "400", description = "Invalid query parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AssignmentView> list(@QueryParam("proposalId") UUID proposalId,
+                                     @QueryParam("unitId") String unitId,
+                                     @QueryParam("status") AssignmentStatus status,
+                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return new Page<>(assignments.list(proposalId, unitId, status, page, size).stream().map(AssignmentView::of).toList(),
+                assignments.count(proposalId, unitId, status), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One assignment with its due dates")
+    @APIResponse(responseCode = "200", description = "The assignment",
+            content = @Content(schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "404", description = "No such assignment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AssignmentView get(@PathParam("id") UUID id) {
+        return AssignmentView.of(assignments.get(id));
+    }
+
+    @POST
+    @Path("/{id}/sign-for")
+    @Operation(summary = "Sign for an assignment (签收)", description = "Recorded as late after the sign-for due date.")
+    @APIResponse(responseCode = "200", description = "Signed for",
+            content = @Content(schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "404", description = "No such assignment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already signed for",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AssignmentView signFor(@PathParam("id") UUID id) {
+        return AssignmentView.of(assignments.signFor(id));
+    }
+}

@@ -1,0 +1,138 @@
+package org.proposals.assignment.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.proposals.assignment.AssignableProposal;
+import org.proposals.assignment.Assignment;
+import org.proposals.assignment.AssignmentStatus;
+import org.proposals.assignment.repository.AssignableProposalRepository;
+import org.proposals.assignment.repository.AssignmentRepository;
+import org.proposals.events.HandlingType;
+import org.proposals.events.Proposer;
+import org.proposals.events.assignment.AssignmentSigned;
+import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.kit.messaging.EventPublisher;
+import org.proposals.kit.rest.ApiProblem;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class AssignmentService {
+
+    /** Due dates are dates in the city's calendar. */
+    private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    AssignableProposalRepository proposals;
+
+    @Inject
+    AssignmentRepository assignments;
+
+    @Inject
+    AssignmentClocks clocks;
+
+    @Inject
+    EventPublisher events;
+
+    Clock clock = Clock.system(CITY_ZONE);
+
+    /** Remembers a registered proposal so that the committee can assign it. */
+    public void onProposalSubmitted(ProposalSubmitted submitted) {
+        if (proposals.findByIdOptional(submitted.proposalId()).isPresent()) {
+            return;
+        }
+        AssignableProposal proposal = new AssignableProposal();
+        proposal.id = submitted.proposalId();
+        proposal.kind = submitted.kind();
+        proposal.number = submitted.number();
+        proposal.title = submitted.title();
+        proposal.proposerId = submitted.proposer().id();
+        proposal.proposerName = submitted.proposer().name();
+        proposal.submittedAt = submitted.submittedAt();
+        proposal.status = AssignableProposal.Status.AWAITING_ASSIGNMENT;
+        proposals.persist(proposal);
+    }
+
+    /** Gives a proposal to its units in one step: every unit gets its assignment and its ProposalAssigned, or none does. */
+    public List<Assignment> assign(UUID proposalId, List<UnitAssignment> units) {
+        AssignmentRules.check(units);
+        AssignableProposal proposal = proposals.findForUpdate(proposalId)
+                .orElseThrow(() -> ApiProblem.notFound("Proposal", proposalId));
+        if (proposal.status != AssignableProposal.Status.AWAITING_ASSIGNMENT) {
+            throw ApiProblem.conflict("Proposal " + proposal.number + " is already assigned");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String leadUnitId = units.stream().filter(u -> u.handlingType() == HandlingType.LEAD)
+                .map(UnitAssignment::unitId).findFirst().orElse(null);
+        List<Assignment> created = new ArrayList<>();
+        for (UnitAssignment unit : units) {
+            Assignment assignment = new Assignment();
+            assignment.id = UUID.randomUUID();
+            assignment.proposalId = proposal.id;
+            assignment.unitId = unit.unitId();
+            assignment.unitName = unit.unitName();
+            assignment.handlingType = unit.handlingType();
+            assignment.leadUnitId = unit.handlingType() == HandlingType.CO_HANDLING ? leadUnitId : null;
+            assignment.status = AssignmentStatus.ASSIGNED;
+            assignment.assignedAt = now;
+            assignment.signForDue = clocks.signForDue(now.toLocalDate());
+            assignment.replyDue = clocks.replyDue(now.toLocalDate(), unit.handlingType());
+            assignments.persist(assignment);
+            created.add(assignment);
+        }
+        proposal.status = AssignableProposal.Status.ASSIGNED;
+        for (Assignment assignment : created) {
+            events.publish(new ProposalAssigned(assignment.id, proposal.id, proposal.title,
+                    new Proposer(proposal.proposerId, proposal.proposerName), assignment.unitId, assignment.unitName,
+                    assignment.handlingType, assignment.leadUnitId, assignment.assignedAt, assignment.replyDue));
+        }
+        return created;
+    }
+
+    /** The unit's office signs for an assignment; after the sign-for deadline it is recorded as late. */
+    public Assignment signFor(UUID assignmentId) {
+        Assignment assignment = get(assignmentId);
+        if (assignment.status != AssignmentStatus.ASSIGNED) {
+            throw ApiProblem.conflict("Assignment " + assignmentId + " was already signed for on " + assignment.signedAt);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        assignment.status = AssignmentStatus.SIGNED;
+        assignment.signedAt = now;
+        assignment.signedLate = now.toLocalDate().isAfter(assignment.signForDue);
+        events.publish(new AssignmentSigned(assignment.id, assignment.proposalId, assignment.unitId, now, assignment.signedLate));
+        return assignment;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Assignment get(UUID assignmentId) {
+        return assignments.findByIdOptional(assignmentId).orElseThrow(() -> ApiProblem.notFound("Assignment", assignmentId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Assignment> list(UUID proposalId, String unitId, AssignmentStatus status, int page, int size) {
+        return assignments.list(proposalId, unitId, status, page, size);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(UUID proposalId, String unitId, AssignmentStatus status) {
+        return assignments.count(proposalId, unitId, status);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AssignableProposal> awaitingAssignment(int page, int size) {
+        return proposals.byStatus(AssignableProposal.Status.AWAITING_ASSIGNMENT, page, size);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countAwaitingAssignment() {
+        return proposals.countByStatus(AssignableProposal.Status.AWAITING_ASSIGNMENT);
+    }
+}

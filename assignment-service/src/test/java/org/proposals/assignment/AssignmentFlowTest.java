@@ -1,0 +1,127 @@
+package org.proposals.assignment;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.proposals.events.Actor;
+import org.proposals.events.EventCodec;
+import org.proposals.events.EventEnvelope;
+import org.proposals.events.HandlingType;
+import org.proposals.events.ProposalKind;
+import org.proposals.events.Proposer;
+import org.proposals.events.Topics;
+import org.proposals.events.assignment.AssignmentSigned;
+import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.kit.testing.KafkaTestClient;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+@QuarkusTest
+class AssignmentFlowTest {
+
+    private static UUID registeredProposal(KafkaTestClient kafka) {
+        UUID proposalId = UUID.randomUUID();
+        kafka.publish(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS), EventCodec.envelope(new ProposalSubmitted(proposalId,
+                ProposalKind.PROPOSAL, "20220024", "关于确保经济稳增长，创新产业集群服务模式的提案",
+                new Proposer("member-001", "张委员"), OffsetDateTime.now()), UUID.randomUUID(), null, Actor.SYSTEM));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/assignable-proposals?size=200")
+                .then().body("items.id", hasItem(proposalId.toString())));
+        return proposalId;
+    }
+
+    private static String assignment(UUID proposalId, String... unitsAndTypes) {
+        StringBuilder units = new StringBuilder();
+        for (int i = 0; i < unitsAndTypes.length; i += 2) {
+            units.append(i == 0 ? "" : ",").append("""
+                    {"unitId":"%s","unitName":"单位%s","handlingType":"%s"}""".formatted(unitsAndTypes[i], unitsAndTypes[i], unitsAndTypes[i + 1]));
+        }
+        return "{\"proposalId\":\"" + proposalId + "\",\"units\":[" + units + "]}";
+    }
+
+    @Test
+    void theCommitteeAssignsALeadAndACoHandlerAndTheLeadSignsFor() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = registeredProposal(kafka);
+
+            List<Map<String, Object>> created = given().contentType(ContentType.JSON)
+                    .body(assignment(proposalId, "miit", "LEAD", "drc", "CO_HANDLING"))
+                    .post("/api/v1/assignments").then()
+                    .statusCode(201)
+                    .header("Location", notNullValue())
+                    .extract().path("");
+            assertEquals(2, created.size());
+            Map<String, Map<String, Object>> byUnit = created.stream().collect(Collectors.toMap(a -> (String) a.get("unitId"), a -> a));
+            assertEquals("miit", byUnit.get("drc").get("leadUnitId"));
+            assertNull(byUnit.get("miit").get("leadUnitId"));
+
+            // every unit hears of its assignment, keyed by the assignment
+            String leadId = (String) byUnit.get("miit").get("id");
+            String coId = (String) byUnit.get("drc").get("id");
+            String topic = KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS);
+            ConsumerRecord<String, String> lead = last(kafka.readUntil(topic, r -> leadId.equals(r.key()), Duration.ofSeconds(30)));
+            ProposalAssigned assigned = (ProposalAssigned) EventCodec.payloadOf(EventCodec.fromJson(lead.value()));
+            assertEquals(HandlingType.LEAD, assigned.handlingType());
+            assertEquals(proposalId, assigned.proposalId());
+            ConsumerRecord<String, String> co = last(kafka.readUntil(topic, r -> coId.equals(r.key()), Duration.ofSeconds(30)));
+            assertEquals("miit", ((ProposalAssigned) EventCodec.payloadOf(EventCodec.fromJson(co.value()))).leadUnitId());
+
+            // assigned once only
+            given().contentType(ContentType.JSON).body(assignment(proposalId, "sti", "SOLE"))
+                    .post("/api/v1/assignments").then().statusCode(409).contentType("application/problem+json");
+
+            given().post("/api/v1/assignments/" + leadId + "/sign-for").then()
+                    .statusCode(200).body("status", equalTo("SIGNED")).body("signedLate", equalTo(false));
+            given().post("/api/v1/assignments/" + leadId + "/sign-for").then().statusCode(409);
+            ConsumerRecord<String, String> signed = last(kafka.readUntil(topic,
+                    r -> leadId.equals(r.key()) && "AssignmentSigned".equals(KafkaTestClient.header(r, Topics.HEADER_EVENT_TYPE)),
+                    Duration.ofSeconds(30)));
+            EventEnvelope envelope = EventCodec.fromJson(signed.value());
+            assertEquals(leadId, ((AssignmentSigned) EventCodec.payloadOf(envelope)).assignmentId().toString());
+
+            given().get("/api/v1/assignments?proposalId=" + proposalId).then()
+                    .statusCode(200).body("total", equalTo(2));
+        }
+    }
+
+    @Test
+    void assignmentsBreakingTheRulesAreRefusedAndChangeNothing() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = registeredProposal(kafka);
+
+            given().contentType(ContentType.JSON).body(assignment(proposalId, "miit", "SOLE", "drc", "CO_HANDLING"))
+                    .post("/api/v1/assignments").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("units"));
+            given().contentType(ContentType.JSON).body(assignment(proposalId, "miit", "SPLIT", "miit", "SPLIT"))
+                    .post("/api/v1/assignments").then().statusCode(400).body("errors.field", hasItem("units[1].unitId"));
+            given().contentType(ContentType.JSON).body(assignment(proposalId, "miit", "HELPING"))
+                    .post("/api/v1/assignments").then().statusCode(400).body("errors[0].field", equalTo("units[0].handlingType"));
+            given().contentType(ContentType.JSON).body("{\"proposalId\":\"" + proposalId + "\",\"units\":[]}")
+                    .post("/api/v1/assignments").then().statusCode(400).body("errors[0].field", equalTo("units"));
+            given().contentType(ContentType.JSON).body(assignment(UUID.randomUUID(), "miit", "SOLE"))
+                    .post("/api/v1/assignments").then().statusCode(404).contentType("application/problem+json");
+            given().post("/api/v1/assignments/" + UUID.randomUUID() + "/sign-for").then().statusCode(404);
+
+            given().get("/api/v1/assignments?proposalId=" + proposalId).then().statusCode(200).body("total", equalTo(0));
+            given().get("/api/v1/assignable-proposals?size=200").then().body("items.id", hasItem(proposalId.toString()));
+        }
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
+    }
+}
