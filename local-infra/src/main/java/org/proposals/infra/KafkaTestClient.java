@@ -1,4 +1,4 @@
-package org.proposals.kit.testing;
+package org.proposals.infra;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
