@@ -14,7 +14,7 @@ import org.proposals.events.Topics;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.proposal.ProposalSubmitted;
-import org.proposals.kit.testing.KafkaTestClient;
+import org.proposals.infra.KafkaTestClient;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;

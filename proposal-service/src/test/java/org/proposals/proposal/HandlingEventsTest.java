@@ -13,7 +13,7 @@ import org.proposals.events.Topics;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.evaluation.SatisfactionRecorded;
 import org.proposals.events.reply.ReplyApproved;
-import org.proposals.kit.testing.KafkaTestClient;
+import org.proposals.infra.KafkaTestClient;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.Topics;
-import org.proposals.kit.testing.KafkaTestClient;
+import org.proposals.infra.KafkaTestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -36,7 +36,7 @@ public class ApiProblem extends RuntimeException {
 
     /** The request breaks a rule of the domain; {@code field} names the part of the body at fault. */
     public static ApiProblem invalid(String field, String message) {
-        return new ApiProblem(400, TYPE_BASE + "invalid-request", "Invalid request", message,
+        return new ApiProblem(400, TYPE_BASE + "invalid-request", "Invalid request", field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 

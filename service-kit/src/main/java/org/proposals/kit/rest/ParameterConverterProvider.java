@@ -12,23 +12,37 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An unknown enum value in a query parameter is bad input (400 naming the parameter and the allowed
- * values), not the 404 that JAX-RS would answer by default.
+ * An unreadable query parameter (an unknown enum value, a malformed UUID) is bad input: 400 naming the
+ * parameter and what it must be, not the 404 that JAX-RS answers by default. A malformed id in the path
+ * stays a 404: no record can have it.
  */
 @Provider
-public class EnumParamConverterProvider implements ParamConverterProvider {
+public class ParameterConverterProvider implements ParamConverterProvider {
 
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        if (!rawType.isEnum()) {
+        String query = queryParameterName(annotations);
+        if (query == null) {
             return null;
         }
-        String name = parameterName(annotations);
-        Class<? extends Enum> enumType = (Class<? extends Enum>) rawType;
+        if (rawType.isEnum()) {
+            Class<? extends Enum> enumType = (Class<? extends Enum>) rawType;
+            String allowed = Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+            return converter(query, "must be one of " + allowed, value -> (T) Enum.valueOf(enumType, value));
+        }
+        if (rawType == UUID.class) {
+            return converter(query, "must be a UUID", value -> (T) UUID.fromString(value));
+        }
+        return null;
+    }
+
+    private static <T> ParamConverter<T> converter(String name, String requirement, Function<String, T> parse) {
         return new ParamConverter<>() {
             @Override
             public T fromString(String value) {
@@ -36,33 +50,30 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
                     return null;
                 }
                 try {
-                    return (T) Enum.valueOf(enumType, value.strip());
+                    return parse.apply(value.strip());
                 } catch (IllegalArgumentException e) {
-                    String allowed = Arrays.stream(enumType.getEnumConstants()).map(Object::toString)
-                            .collect(Collectors.joining(", "));
-                    String message = "must be one of " + allowed;
                     Problem problem = new Problem(ApiProblem.TYPE_BASE + "invalid-request", "Invalid request", 400,
-                            name + ": " + message, null, List.of(new Problem.FieldError(name, message)));
+                            name + ": " + requirement, null, List.of(new Problem.FieldError(name, requirement)));
                     throw new BadRequestException(Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build());
                 }
             }
 
             @Override
             public String toString(T value) {
-                return value == null ? null : ((Enum<?>) value).name();
+                return value == null ? null : value instanceof Enum<?> e ? e.name() : value.toString();
             }
         };
     }
 
-    private static String parameterName(Annotation[] annotations) {
+    private static String queryParameterName(Annotation[] annotations) {
         for (Annotation annotation : annotations) {
             if (annotation instanceof QueryParam query) {
                 return query.value();
             }
-            if (annotation instanceof PathParam path) {
-                return path.value();
+            if (annotation instanceof PathParam) {
+                return null;
             }
         }
-        return "parameter";
+        return null;
     }
 }

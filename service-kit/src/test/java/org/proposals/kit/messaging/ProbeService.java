@@ -1,0 +1,39 @@
+package org.proposals.kit.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.proposals.events.ProposalKind;
+import org.proposals.events.Proposer;
+import org.proposals.events.proposal.ProposalSubmitted;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A state change and its event, as a service would make them. */
+@ApplicationScoped
+public class ProbeService {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EventPublisher events;
+
+    @Transactional
+    public void record(UUID id, String title) {
+        entityManager.createNativeQuery("INSERT INTO probe_record (id) VALUES (?1)").setParameter(1, id).executeUpdate();
+        events.publish(event(id, title));
+    }
+
+    @Transactional
+    public void recordThenFail(UUID id) {
+        record(id, "rolled back");
+        throw new IllegalStateException("the change fails after its event was written");
+    }
+
+    static ProposalSubmitted event(UUID id, String title) {
+        return new ProposalSubmitted(id, ProposalKind.PROPOSAL, "20229999", title, new Proposer("m", "委员"), OffsetDateTime.now());
+    }
+}
