@@ -1,0 +1,7 @@
+package org.proposals.reply.service;
+
+import org.proposals.events.ResultCategory;
+
+/** What the handler drafts. */
+public record NewReply(ResultCategory resultCategory, String text) {
+}
