@@ -1,0 +1,106 @@
+package org.proposals.evaluation;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import org.proposals.events.HandlingType;
+import org.proposals.events.ResultCategory;
+import org.proposals.events.SatisfactionRating;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One unit's part in handling one proposal: its assignment, sign-for and formal reply as the assignment
+ * and reply services report them, and the proposer's rating of that reply.
+ */
+@Entity
+@Table(name = "unit_handling")
+@IdClass(UnitHandling.Key.class)
+public class UnitHandling extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "proposal_id")
+    public UUID proposalId;
+
+    @Id
+    @Column(name = "unit_id")
+    public String unitId;
+
+    @Column(name = "assignment_id")
+    public UUID assignmentId;
+
+    @Column(name = "unit_name")
+    public String unitName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "handling_type")
+    public HandlingType handlingType;
+
+    @Column(name = "assigned_at")
+    public OffsetDateTime assignedAt;
+
+    @Column(name = "reply_due_date")
+    public LocalDate replyDueDate;
+
+    @Column(name = "signed_at")
+    public OffsetDateTime signedAt;
+
+    @Column(name = "signed_late")
+    public Boolean signedLate;
+
+    @Column(name = "reply_id")
+    public UUID replyId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "result_category")
+    public ResultCategory resultCategory;
+
+    @Column(name = "replied_at")
+    public OffsetDateTime repliedAt;
+
+    @Enumerated(EnumType.STRING)
+    public SatisfactionRating rating;
+
+    @Column(name = "rated_at")
+    public OffsetDateTime ratedAt;
+
+    protected UnitHandling() {
+    }
+
+    public UnitHandling(UUID proposalId, String unitId) {
+        this.proposalId = proposalId;
+        this.unitId = unitId;
+    }
+
+    public static class Key implements Serializable {
+        public UUID proposalId;
+        public String unitId;
+
+        public Key() {
+        }
+
+        public Key(UUID proposalId, String unitId) {
+            this.proposalId = proposalId;
+            this.unitId = unitId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(proposalId, k.proposalId) && Objects.equals(unitId, k.unitId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(proposalId, unitId);
+        }
+    }
+}

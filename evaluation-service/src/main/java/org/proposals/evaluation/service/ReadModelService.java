@@ -1,0 +1,95 @@
+package org.proposals.evaluation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.proposals.evaluation.ProposalRecord;
+import org.proposals.evaluation.UnitHandling;
+import org.proposals.evaluation.repository.ProposalRecordRepository;
+import org.proposals.evaluation.repository.UnitHandlingRepository;
+import org.proposals.events.assignment.AssignmentSigned;
+import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.reply.ReplyApproved;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Keeps the read model of proposals and their handlings from the other services' events. Events from
+ * different topics arrive in any order, so every handler creates what it does not find and sets only
+ * what its event knows; together they end in the same rows whatever the order.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ReadModelService {
+
+    /** Proposals belong to the year they were registered in, in the city's time zone (as they are numbered). */
+    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    ProposalRecordRepository proposals;
+
+    @Inject
+    UnitHandlingRepository handlings;
+
+    public void onSubmitted(ProposalSubmitted submitted) {
+        ProposalRecord proposal = proposals.findOrCreate(submitted.proposalId());
+        proposal.kind = submitted.kind();
+        proposal.number = submitted.number();
+        proposal.title = submitted.title();
+        if (submitted.proposer() != null) {
+            proposal.proposerId = submitted.proposer().id();
+            proposal.proposerName = submitted.proposer().name();
+        }
+        proposal.submittedAt = submitted.submittedAt();
+        proposal.year = submitted.submittedAt() == null ? null
+                : submitted.submittedAt().atZoneSameInstant(CITY_ZONE).getYear();
+    }
+
+    public void onAssigned(ProposalAssigned assigned) {
+        // The assignment names the proposal and its proposer: enough to rate its replies before ProposalSubmitted arrives.
+        ProposalRecord proposal = proposals.findOrCreate(assigned.proposalId());
+        if (proposal.title == null) {
+            proposal.title = assigned.proposalTitle();
+        }
+        if (proposal.proposerId == null && assigned.proposer() != null) {
+            proposal.proposerId = assigned.proposer().id();
+            proposal.proposerName = assigned.proposer().name();
+        }
+        UnitHandling handling = handlings.findOrCreate(assigned.proposalId(), assigned.unitId());
+        handling.assignmentId = assigned.assignmentId();
+        handling.unitName = assigned.unitName();
+        handling.handlingType = assigned.handlingType();
+        handling.assignedAt = assigned.assignedAt();
+        handling.replyDueDate = assigned.replyDueDate();
+    }
+
+    public void onSigned(AssignmentSigned signed) {
+        UnitHandling handling = handlings.findOrCreate(signed.proposalId(), signed.unitId());
+        if (handling.assignmentId == null) {
+            handling.assignmentId = signed.assignmentId();
+        }
+        handling.signedAt = signed.signedAt();
+        handling.signedLate = signed.late();
+    }
+
+    public void onReplyApproved(ReplyApproved approved) {
+        UnitHandling handling = handlings.findOrCreate(approved.proposalId(), approved.unitId());
+        if (handling.assignmentId == null) {
+            handling.assignmentId = approved.assignmentId();
+        }
+        if (handling.handlingType == null) {
+            // the assignment, when it arrives, is the authority on the type
+            handling.handlingType = approved.handlingType();
+        }
+        if (!Objects.equals(handling.replyId, approved.replyId())) {
+            // a new formal reply (after re-handling) has not been rated yet
+            handling.rating = null;
+            handling.ratedAt = null;
+        }
+        handling.replyId = approved.replyId();
+        handling.resultCategory = approved.resultCategory();
+        handling.repliedAt = approved.approvedAt();
+    }
+}

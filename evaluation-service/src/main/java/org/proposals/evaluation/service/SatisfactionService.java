@@ -1,0 +1,76 @@
+package org.proposals.evaluation.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.proposals.evaluation.ProposalRecord;
+import org.proposals.evaluation.Satisfaction;
+import org.proposals.evaluation.UnitHandling;
+import org.proposals.evaluation.repository.ProposalRecordRepository;
+import org.proposals.evaluation.repository.SatisfactionRepository;
+import org.proposals.evaluation.repository.UnitHandlingRepository;
+import org.proposals.events.SatisfactionRating;
+import org.proposals.events.evaluation.SatisfactionRecorded;
+import org.proposals.kit.messaging.EventPublisher;
+import org.proposals.kit.rest.ApiProblem;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class SatisfactionService {
+
+    @Inject
+    UnitHandlingRepository handlings;
+
+    @Inject
+    ProposalRecordRepository proposals;
+
+    @Inject
+    SatisfactionRepository satisfactions;
+
+    @Inject
+    EventPublisher events;
+
+    Clock clock = Clock.system(ReadModelService.CITY_ZONE);
+
+    /**
+     * Records the proposer's rating of a formal reply and announces it with SatisfactionRecorded, in one
+     * transaction. A reply is rated once.
+     */
+    public Satisfaction record(UUID replyId, SatisfactionRating rating, String comment) {
+        UnitHandling handling = handlings.findByReplyForUpdate(replyId)
+                .orElseThrow(() -> ApiProblem.notFound("Reply", replyId));
+        if (satisfactions.findByReply(replyId).isPresent()) {
+            throw ApiProblem.conflict("Reply " + replyId + " has already been rated; a reply is rated once");
+        }
+        ProposalRecord proposal = proposals.findByIdOptional(handling.proposalId)
+                .filter(p -> p.proposerId != null)
+                .orElseThrow(() -> ApiProblem.conflict("Reply " + replyId
+                        + " cannot be rated yet: its proposal and proposer are not known here yet"));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Satisfaction satisfaction = new Satisfaction();
+        satisfaction.id = UUID.randomUUID();
+        satisfaction.replyId = replyId;
+        satisfaction.proposalId = handling.proposalId;
+        satisfaction.unitId = handling.unitId;
+        satisfaction.proposerId = proposal.proposerId;
+        satisfaction.rating = rating;
+        satisfaction.comment = comment;
+        satisfaction.recordedAt = now;
+        satisfactions.persist(satisfaction);
+        handling.rating = rating;
+        handling.ratedAt = now;
+        events.publish(new SatisfactionRecorded(satisfaction.id, satisfaction.proposalId, replyId, satisfaction.unitId,
+                satisfaction.proposerId, rating, comment, now));
+        return satisfaction;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Satisfaction get(UUID replyId) {
+        return satisfactions.findByReply(replyId)
+                .orElseThrow(() -> ApiProblem.notFound("Satisfaction rating of reply", replyId));
+    }
+}

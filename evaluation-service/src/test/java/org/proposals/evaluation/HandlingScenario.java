@@ -1,0 +1,93 @@
+package org.proposals.evaluation;
+
+import io.restassured.response.ValidatableResponse;
+import org.proposals.events.Actor;
+import org.proposals.events.EventCodec;
+import org.proposals.events.EventEnvelope;
+import org.proposals.events.HandlingType;
+import org.proposals.events.IntegrationEvent;
+import org.proposals.events.ProposalKind;
+import org.proposals.events.Proposer;
+import org.proposals.events.ResultCategory;
+import org.proposals.events.Topics;
+import org.proposals.events.assignment.AssignmentSigned;
+import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.reply.ReplyApproved;
+import org.proposals.infra.KafkaTestClient;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * One proposal as the other services report it: a lead unit that signs for it and replies (result A),
+ * and a co-handling unit. Each unit id is new, so that its figures count this proposal only, whatever
+ * else the database holds. Each event is made once, so that publishing it again is a redelivery.
+ */
+final class HandlingScenario {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final Proposer PROPOSER = new Proposer("member-001", "张委员");
+
+    final UUID proposalId = UUID.randomUUID();
+    final String leadUnit = "unit-" + UUID.randomUUID();
+    final String coUnit = "unit-" + UUID.randomUUID();
+    final UUID leadAssignment = UUID.randomUUID();
+    final UUID coAssignment = UUID.randomUUID();
+    final UUID replyId = UUID.randomUUID();
+    /** The year the proposal counts for: of its submission, in the city's time zone. */
+    final int year;
+
+    final EventEnvelope submitted;
+    final EventEnvelope leadAssigned;
+    final EventEnvelope coAssigned;
+    final EventEnvelope leadSigned;
+    final EventEnvelope leadReplyApproved;
+    final EventEnvelope coSignedLate;
+
+    HandlingScenario(OffsetDateTime submittedAt) {
+        year = submittedAt.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).getYear();
+        OffsetDateTime assignedAt = submittedAt.plusDays(10);
+        submitted = envelope(new ProposalSubmitted(proposalId, ProposalKind.PROPOSAL, "20220024",
+                "关于确保经济稳增长，创新产业集群服务模式的提案", PROPOSER, submittedAt));
+        leadAssigned = envelope(new ProposalAssigned(leadAssignment, proposalId, "关于确保经济稳增长，创新产业集群服务模式的提案",
+                PROPOSER, leadUnit, "市工业和信息化局", HandlingType.LEAD, null, assignedAt,
+                assignedAt.toLocalDate().plusMonths(3)));
+        coAssigned = envelope(new ProposalAssigned(coAssignment, proposalId, "关于确保经济稳增长，创新产业集群服务模式的提案",
+                PROPOSER, coUnit, "市发展和改革委员会", HandlingType.CO_HANDLING, leadUnit, assignedAt,
+                assignedAt.toLocalDate().plusMonths(1)));
+        leadSigned = envelope(new AssignmentSigned(leadAssignment, proposalId, leadUnit, assignedAt.plusDays(1), false));
+        leadReplyApproved = envelope(new ReplyApproved(replyId, UUID.randomUUID(), leadAssignment, proposalId, leadUnit,
+                HandlingType.LEAD, ResultCategory.A, assignedAt.plusMonths(2)));
+        coSignedLate = envelope(new AssignmentSigned(coAssignment, proposalId, coUnit, assignedAt.plusDays(9), true));
+    }
+
+    static EventEnvelope envelope(IntegrationEvent event) {
+        return EventCodec.envelope(event, UUID.randomUUID(), null, Actor.SYSTEM);
+    }
+
+    /** Puts events on their producers' topics, as their outbox relays would. */
+    static void publish(KafkaTestClient kafka, EventEnvelope... envelopes) {
+        for (EventEnvelope envelope : envelopes) {
+            String topic = switch (envelope.type()) {
+                case "ProposalSubmitted" -> Topics.PROPOSAL_EVENTS;
+                case "ProposalAssigned", "AssignmentSigned" -> Topics.ASSIGNMENT_EVENTS;
+                case "ReplyApproved" -> Topics.REPLY_EVENTS;
+                default -> throw new IllegalArgumentException("no topic for " + envelope.type());
+            };
+            kafka.publish(KafkaTestClient.topic(topic), envelope);
+        }
+    }
+
+    static ValidatableResponse statistics(String unitId, Integer year) {
+        var request = given().queryParam("unitId", unitId);
+        if (year != null) {
+            request.queryParam("year", year);
+        }
+        return request.when().get("/api/v1/statistics").then().statusCode(200);
+    }
+}

@@ -1,0 +1,125 @@
+package org.proposals.evaluation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+import org.proposals.infra.KafkaTestClient;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.proposals.evaluation.HandlingScenario.WAIT;
+import static org.proposals.evaluation.HandlingScenario.publish;
+import static org.proposals.evaluation.HandlingScenario.statistics;
+
+/** The figures are built from the proposal, assignment and reply services' events over the real broker. */
+@QuarkusTest
+class ReadModelTest {
+
+    private static final Map<String, Integer> NO_RATINGS = Map.of("SATISFIED", 0, "BASICALLY_SATISFIED", 0, "UNSATISFIED", 0);
+
+    @Test
+    void theFiguresFollowTheEventsAndARedeliveryChangesNothing() {
+        HandlingScenario s = new HandlingScenario(OffsetDateTime.of(2022, 1, 20, 10, 0, 0, 0, ZoneOffset.ofHours(8)));
+
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            publish(kafka, s.submitted, s.leadAssigned, s.coAssigned, s.leadSigned, s.leadReplyApproved);
+
+            await().atMost(WAIT).untilAsserted(() -> assertLeadFigures(statistics(s.leadUnit, null), s.leadUnit, null));
+            assertCoHandlingFigures(statistics(s.coUnit, null), 0);
+            assertLeadFigures(statistics(s.leadUnit, 2022), s.leadUnit, 2022);
+            assertNothing(statistics(s.leadUnit, 2021));
+
+            // The same ProposalAssigned again, then the co-handler's sign-for: same key, same partition, so
+            // once the sign-for shows, the redelivery before it has been received too.
+            publish(kafka, s.coAssigned, s.coSignedLate);
+            await().atMost(WAIT).untilAsserted(() -> statistics(s.coUnit, null).body("signed", equalTo(1)));
+            assertCoHandlingFigures(statistics(s.coUnit, null), 1);
+            assertLeadFigures(statistics(s.leadUnit, null), s.leadUnit, null);
+        }
+    }
+
+    @Test
+    void eventsArrivingOutOfOrderEndInTheSameFigures() {
+        // 2022-12-31 16:30 UTC is already 2023 in the city: the proposal counts for 2023
+        HandlingScenario s = new HandlingScenario(OffsetDateTime.of(2022, 12, 31, 16, 30, 0, 0, ZoneOffset.UTC));
+
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            publish(kafka, s.leadReplyApproved);
+            // the reply alone makes the handling known, with the type it names
+            await().atMost(WAIT).untilAsserted(() -> statistics(s.leadUnit, null)
+                    .body("handlings", equalTo(1))
+                    .body("byHandlingType.LEAD", equalTo(1))
+                    .body("replied", equalTo(1))
+                    .body("byResultCategory.A", equalTo(1))
+                    .body("signed", equalTo(0)));
+            // not yet submitted as far as this service knows: in no year
+            assertNothing(statistics(s.leadUnit, 2023));
+
+            publish(kafka, s.leadSigned, s.coAssigned, s.leadAssigned, s.submitted);
+
+            await().atMost(WAIT).untilAsserted(() -> assertLeadFigures(statistics(s.leadUnit, 2023), s.leadUnit, 2023));
+            assertLeadFigures(statistics(s.leadUnit, null), s.leadUnit, null);
+            assertCoHandlingFigures(statistics(s.coUnit, 2023), 0);
+            assertNothing(statistics(s.leadUnit, 2022));
+        }
+    }
+
+    @Test
+    void figuresOfAllUnitsAndBadParameters() {
+        given().when().get("/api/v1/statistics").then()
+                .statusCode(200)
+                .body("unitId", nullValue())
+                .body("year", nullValue())
+                .body("byHandlingType.keySet()", hasItem("CO_HANDLING"))
+                .body("byResultCategory.keySet()", hasItem("D"));
+        given().when().get("/api/v1/statistics?year=99999").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("year"));
+    }
+
+    static void assertLeadFigures(ValidatableResponse response, String unitId, Integer year) {
+        response.body("unitId", equalTo(unitId))
+                .body("year", equalTo(year))
+                .body("proposals", equalTo(1))
+                .body("handlings", equalTo(1))
+                .body("byHandlingType", equalTo(Map.of("SOLE", 0, "LEAD", 1, "SPLIT", 0, "CO_HANDLING", 0)))
+                .body("needingReply", equalTo(1))
+                .body("signed", equalTo(1))
+                .body("signedLate", equalTo(0))
+                .body("replied", equalTo(1))
+                .body("byResultCategory", equalTo(Map.of("A", 1, "B", 0, "C", 0, "D", 0)))
+                .body("ratings", equalTo(NO_RATINGS))
+                .body("rated", equalTo(0))
+                .body("satisfactionRate", nullValue());
+    }
+
+    static void assertCoHandlingFigures(ValidatableResponse response, int signed) {
+        response.body("proposals", equalTo(1))
+                .body("handlings", equalTo(1))
+                .body("byHandlingType", equalTo(Map.of("SOLE", 0, "LEAD", 0, "SPLIT", 0, "CO_HANDLING", 1)))
+                .body("needingReply", equalTo(0))
+                .body("signed", equalTo(signed))
+                .body("signedLate", equalTo(signed))
+                .body("replied", equalTo(0))
+                .body("byResultCategory", equalTo(Map.of("A", 0, "B", 0, "C", 0, "D", 0)))
+                .body("ratings", equalTo(NO_RATINGS))
+                .body("rated", equalTo(0))
+                .body("satisfactionRate", nullValue());
+    }
+
+    static void assertNothing(ValidatableResponse response) {
+        response.body("proposals", equalTo(0))
+                .body("handlings", equalTo(0))
+                .body("byHandlingType", equalTo(Map.of("SOLE", 0, "LEAD", 0, "SPLIT", 0, "CO_HANDLING", 0)))
+                .body("needingReply", equalTo(0))
+                .body("replied", equalTo(0))
+                .body("rated", equalTo(0))
+                .body("satisfactionRate", nullValue());
+    }
+}
