@@ -1,0 +1,121 @@
+package org.proposals.systemtest;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One proposal through all four services, only through their public REST APIs: registered, assigned
+ * to a lead and a co-handling unit, replied by the lead, rated by the proposer, and counted.
+ */
+class HandlingFlowIT {
+
+    private static PlatformProcesses platform;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = new PlatformProcesses().start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aProposalIsRegisteredAssignedRepliedRatedAndCounted() {
+        String proposals = platform.url("proposal-service");
+        String assignments = platform.url("assignment-service");
+        String replies = platform.url("reply-service");
+        String evaluation = platform.url("evaluation-service");
+
+        // 1. the committee registers the proposal
+        String proposalId = given().contentType(ContentType.JSON).body("""
+                        {"kind":"PROPOSAL","title":"关于确保经济稳增长，创新产业集群服务模式的提案",
+                         "content":"建议优先发展产业集群，创新产业集群服务模式。",
+                         "proposer":{"id":"member-001","name":"张委员"}}""")
+                .post(proposals + "/api/v1/proposals").then().statusCode(201).extract().path("id");
+
+        // 2. once assignment-service has heard of it, the committee assigns it to a lead and a co-handling unit
+        String assignmentBody = """
+                {"proposalId":"%s","units":[
+                  {"unitId":"miit","unitName":"市工业和信息化局","handlingType":"LEAD"},
+                  {"unitId":"drc","unitName":"市发展和改革委员会","handlingType":"CO_HANDLING"}]}""".formatted(proposalId);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().contentType(ContentType.JSON).body(assignmentBody)
+                .post(assignments + "/api/v1/assignments").statusCode() == 201);
+        given().get(assignments + "/api/v1/assignments?proposalId=" + proposalId).then()
+                .statusCode(200).body("total", equalTo(2));
+
+        // 3. reply-service opened a case per assignment; the lead unit replies and the reply is approved
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(replies + "/api/v1/cases?proposalId=" + proposalId)
+                .then().statusCode(200).body("total", equalTo(2)));
+        List<Map<String, Object>> cases = given().get(replies + "/api/v1/cases?proposalId=" + proposalId)
+                .then().extract().path("items");
+        String leadCase = (String) cases.stream().filter(c -> "LEAD".equals(c.get("handlingType"))).findFirst().orElseThrow().get("id");
+        String coCase = (String) cases.stream().filter(c -> "CO_HANDLING".equals(c.get("handlingType"))).findFirst().orElseThrow().get("id");
+        String replyText = "我局认真研究，充分采纳，牵头制定印发网络与通信、智能终端、智能机器人等11个产业集群行动计划，建立重点产业链链长制。";
+        given().contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"" + replyText + "\"}")
+                .post(replies + "/api/v1/cases/" + coCase + "/replies").then().statusCode(409);
+        String replyId = given().contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"" + replyText + "\"}")
+                .post(replies + "/api/v1/cases/" + leadCase + "/replies").then().statusCode(201).extract().path("id");
+        given().post(replies + "/api/v1/cases/" + leadCase + "/replies/" + replyId + "/approval").then().statusCode(200);
+
+        // 4. proposal-service shows the proposal as replied
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(proposals + "/api/v1/proposals/" + proposalId)
+                .then().body("status", equalTo("REPLIED")));
+
+        // 5. the proposer rates the reply once evaluation-service knows of it
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().contentType(ContentType.JSON)
+                .body("{\"rating\":\"SATISFIED\",\"comment\":\"答复认真，措施具体\"}")
+                .post(evaluation + "/api/v1/replies/" + replyId + "/satisfaction").statusCode() == 201);
+
+        Response lead = given().get(evaluation + "/api/v1/statistics?unitId=miit");
+        lead.then().statusCode(200)
+                .body("byHandlingType.LEAD", equalTo(1))
+                .body("needingReply", equalTo(1))
+                .body("replied", equalTo(1))
+                .body("ratings.SATISFIED", equalTo(1))
+                .body("satisfactionRate", equalTo(1.0f));
+        given().get(evaluation + "/api/v1/statistics?unitId=drc").then()
+                .body("byHandlingType.CO_HANDLING", equalTo(1))
+                .body("needingReply", equalTo(0));
+
+        // the rating reaches proposal-service too
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(proposals + "/api/v1/proposals/" + proposalId)
+                .then().body("status", equalTo("EVALUATED")));
+    }
+
+    @Test
+    void everyServiceReportsItsDatabaseAndKafkaAndDescribesItsApi() {
+        for (String service : PlatformProcesses.SERVICES) {
+            List<String> checks = given().get(platform.url(service) + "/q/health/ready").then()
+                    .statusCode(200).body("status", equalTo("UP")).extract().path("checks.name");
+            assertTrue(checks.stream().anyMatch(c -> c.toLowerCase().contains("database")), service + ": " + checks);
+            assertTrue(checks.stream().anyMatch(c -> c.toLowerCase().contains("kafka")), service + ": " + checks);
+
+            Response openapi = given().accept("application/json").get(platform.url(service) + "/q/openapi");
+            assertEquals(200, openapi.statusCode(), service);
+            Map<String, Map<String, Object>> paths = openapi.path("paths");
+            assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/v1/")), service + ": " + paths.keySet());
+            openapi.then().body("components.schemas.keySet()", hasItems("Problem"));
+        }
+        given().accept("application/json").get(platform.url("proposal-service") + "/q/openapi").then()
+                .body("paths.keySet()", hasItem("/api/v1/proposals/{id}"));
+    }
+}

@@ -1,0 +1,123 @@
+package org.proposals.systemtest;
+
+import org.proposals.infra.LocalPostgres;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four packaged services, each a separate JVM as in production, on free ports, with fresh databases
+ * and their own topic prefix on the test broker so that nothing else on it can interfere.
+ */
+final class PlatformProcesses implements AutoCloseable {
+
+    static final List<String> SERVICES = List.of("proposal-service", "assignment-service", "reply-service", "evaluation-service");
+
+    private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private final String dbBase = System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:25432");
+    private final String kafka = System.getProperty("test.kafka.servers", "127.0.0.1:29092");
+    private final String dbPassword = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+    private final String topicPrefix = "system-test-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, String> baseUrls = new LinkedHashMap<>();
+
+    PlatformProcesses start() throws Exception {
+        Path logs = root.resolve("system-tests/target/service-logs");
+        Files.createDirectories(logs);
+        for (String service : SERVICES) {
+            String database = "system_test_" + service.substring(0, service.indexOf('-'));
+            LocalPostgres.recreateDatabase(dbBase, LocalPostgres.SUPERUSER, dbPassword, database);
+            Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: package the services first");
+            }
+            int port = freePort();
+            ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xmx160m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile());
+            Map<String, String> env = builder.environment();
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", dbBase + "/" + database);
+            env.put("QUARKUS_DATASOURCE_USERNAME", LocalPostgres.SUPERUSER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+            env.put("MESSAGING_KAFKA_TOPIC_PREFIX", topicPrefix);
+            processes.put(service, builder.start());
+            baseUrls.put(service, "http://127.0.0.1:" + port);
+        }
+        for (String service : SERVICES) {
+            awaitReady(service, Duration.ofSeconds(120));
+        }
+        return this;
+    }
+
+    String url(String service) {
+        return baseUrls.get(service);
+    }
+
+    String topicPrefix() {
+        return topicPrefix;
+    }
+
+    private void awaitReady(String service, Duration timeout) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(url(service) + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service + " exited; see system-tests/target/service-logs/" + service + ".log");
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready within " + timeout);
+    }
+
+    @Override
+    public void close() {
+        List<Process> running = new ArrayList<>(processes.values());
+        running.forEach(Process::destroy);
+        for (Process process : running) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
