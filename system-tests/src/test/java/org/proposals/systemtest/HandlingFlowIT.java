@@ -111,9 +111,24 @@ class HandlingFlowIT {
 
             Response openapi = given().accept("application/json").get(platform.url(service) + "/q/openapi");
             assertEquals(200, openapi.statusCode(), service);
-            Map<String, Map<String, Object>> paths = openapi.path("paths");
+            Map<String, Map<String, Map<String, Object>>> paths = openapi.path("paths");
             assertTrue(paths.keySet().stream().allMatch(p -> p.startsWith("/api/v1/")), service + ": " + paths.keySet());
             openapi.then().body("components.schemas.keySet()", hasItems("Problem"));
+            // every operation says how it fails, as problem+json
+            paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+                String where = service + " " + method.toUpperCase() + " " + path;
+                assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("4")), where + " documents no 4xx");
+                assertTrue(responses.containsKey("500"), where + " documents no 500");
+                responses.forEach((code, response) -> {
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> content = (Map<String, Object>) response.get("content");
+                        assertTrue(content != null && content.containsKey("application/problem+json"), where + " " + code);
+                    }
+                });
+            }));
         }
         given().accept("application/json").get(platform.url("proposal-service") + "/q/openapi").then()
                 .body("paths.keySet()", hasItem("/api/v1/proposals/{id}"));

@@ -10,14 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.assignment.AssignableProposal;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.kit.rest.Page;
-import org.proposals.kit.rest.Problem;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -25,8 +22,6 @@ import java.util.UUID;
 @Path("/api/v1/assignable-proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignments")
-@APIResponse(responseCode = "500", description = "Unexpected failure",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AssignableProposalResource {
 
     @Inject
@@ -42,8 +37,7 @@ public class AssignableProposalResource {
     @GET
     @Operation(summary = "Registered proposals waiting to be assigned, oldest first")
     @APIResponse(responseCode = "200", description = "A page of proposals")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     public Page<AssignableProposalView> awaiting(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         return new Page<>(assignments.awaitingAssignment(page, size).stream().map(AssignableProposalView::of).toList(),

@@ -26,7 +26,6 @@ import org.proposals.assignment.AssignmentStatus;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.UnitAssignment;
 import org.proposals.kit.rest.Page;
-import org.proposals.kit.rest.Problem;
 
 import java.util.List;
 import java.util.UUID;
@@ -34,8 +33,6 @@ import java.util.UUID;
 @Path("/api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assignments", description = "Which units handle a proposal, how, and by when")
-@APIResponse(responseCode = "500", description = "Unexpected failure",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AssignmentResource {
 
     @Inject
@@ -47,12 +44,9 @@ public class AssignmentResource {
             description = "One request for all units of a proposal; each unit gets a ProposalAssigned event.")
     @APIResponse(responseCode = "201", description = "Assigned; the body lists the new assignments",
             content = @Content(schema = @Schema(implementation = AssignmentView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "Invalid body or a combination of handling types the rules forbid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The proposal is not registered (or not yet known here)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The proposal is already assigned",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body or a combination of handling types the rules forbid")
+    @APIResponse(responseCode = "404", description = "The proposal is not registered (or not yet known here)")
+    @APIResponse(responseCode = "409", description = "The proposal is already assigned")
     public Response assign(@NotNull @Valid AssignmentRequest body, @Context UriInfo uri) {
         List<AssignmentView> created = assignments.assign(body.proposalId(), body.units().stream()
                         .map(u -> new UnitAssignment(u.unitId().strip(), u.unitName().strip(), u.handlingType()))
@@ -66,8 +60,7 @@ public class AssignmentResource {
     @GET
     @Operation(summary = "Assignments, optionally of one proposal, one unit or in one status")
     @APIResponse(responseCode = "200", description = "A page of assignments")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     public Page<AssignmentView> list(@QueryParam("proposalId") UUID proposalId,
                                      @QueryParam("unitId") String unitId,
                                      @QueryParam("status") AssignmentStatus status,
@@ -82,8 +75,7 @@ public class AssignmentResource {
     @Operation(summary = "One assignment with its due dates")
     @APIResponse(responseCode = "200", description = "The assignment",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assignment")
     public AssignmentView get(@PathParam("id") UUID id) {
         return AssignmentView.of(assignments.get(id));
     }
@@ -93,10 +85,8 @@ public class AssignmentResource {
     @Operation(summary = "Sign for an assignment (签收)", description = "Recorded as late after the sign-for due date.")
     @APIResponse(responseCode = "200", description = "Signed for",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already signed for",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assignment")
+    @APIResponse(responseCode = "409", description = "Already signed for")
     public AssignmentView signFor(@PathParam("id") UUID id) {
         return AssignmentView.of(assignments.signFor(id));
     }

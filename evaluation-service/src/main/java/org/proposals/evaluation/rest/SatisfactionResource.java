@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.evaluation.Satisfaction;
 import org.proposals.evaluation.service.SatisfactionService;
-import org.proposals.kit.rest.Problem;
 
 import java.util.UUID;
 
@@ -27,8 +26,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Satisfaction", description = "The proposers' ratings of formal replies")
-@APIResponse(responseCode = "500", description = "Unexpected failure",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SatisfactionResource {
 
     @Inject
@@ -39,12 +36,9 @@ public class SatisfactionResource {
             description = "A reply is rated once. Announces the rating with SatisfactionRecorded.")
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = SatisfactionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No approved reply with this id is known here (yet)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The reply has already been rated, or its proposal is not known here yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
+    @APIResponse(responseCode = "404", description = "No approved reply with this id is known here (yet)")
+    @APIResponse(responseCode = "409", description = "The reply has already been rated, or its proposal is not known here yet")
     public Response recordSatisfaction(@PathParam("replyId") UUID replyId, @NotNull @Valid SatisfactionRequest body,
                                        @jakarta.ws.rs.core.Context UriInfo uri) {
         String comment = body.comment() == null || body.comment().isBlank() ? null : body.comment().strip();
@@ -58,8 +52,7 @@ public class SatisfactionResource {
     @Operation(summary = "The rating of a formal reply")
     @APIResponse(responseCode = "200", description = "The rating",
             content = @Content(schema = @Schema(implementation = SatisfactionView.class)))
-    @APIResponse(responseCode = "404", description = "The reply has not been rated",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The reply has not been rated")
     public SatisfactionView getSatisfaction(@PathParam("replyId") UUID replyId) {
         return SatisfactionView.of(satisfactions.get(replyId));
     }

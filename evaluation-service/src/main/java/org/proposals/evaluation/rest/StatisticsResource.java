@@ -15,13 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.evaluation.service.StatisticsService;
-import org.proposals.kit.rest.Problem;
 
 @Path("/api/v1/statistics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics", description = "Handling figures by unit and year")
-@APIResponse(responseCode = "500", description = "Unexpected failure",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatisticsResource {
 
     @Inject
@@ -33,8 +30,7 @@ public class StatisticsResource {
                     + "The year is the one the proposals were submitted in; without a unit or year, all of them.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = StatisticsView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid query parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     public StatisticsView getStatistics(@QueryParam("unitId") @Size(max = 100) String unitId,
                                         @QueryParam("year") @Min(1900) @Max(9999) Integer year) {
         String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();

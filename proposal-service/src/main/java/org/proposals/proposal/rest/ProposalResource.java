@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.events.Proposer;
 import org.proposals.kit.rest.Page;
-import org.proposals.kit.rest.Problem;
 import org.proposals.proposal.Proposal;
 import org.proposals.proposal.ProposalStatus;
 import org.proposals.proposal.service.NewProposal;
@@ -35,8 +34,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Proposals", description = "Registration of proposals and suggestions and their handling status")
-@APIResponse(responseCode = "500", description = "Unexpected failure",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProposalResource {
 
     @Inject
@@ -47,8 +44,7 @@ public class ProposalResource {
             description = "Gives it the next number of its kind in the year and announces it with ProposalSubmitted.")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body; errors[] names each field")
     public Response submit(@NotNull @Valid ProposalRequest body, @jakarta.ws.rs.core.Context UriInfo uri) {
         Proposal proposal = proposals.submit(new NewProposal(body.kind(), body.title(), body.content(),
                 new Proposer(body.proposer().id().strip(), body.proposer().name().strip())));
@@ -62,8 +58,7 @@ public class ProposalResource {
     @Operation(summary = "One proposal with each unit's part in its handling")
     @APIResponse(responseCode = "200", description = "The proposal",
             content = @Content(schema = @Schema(implementation = ProposalView.class)))
-    @APIResponse(responseCode = "404", description = "No such proposal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such proposal")
     public ProposalView get(@PathParam("id") UUID id) {
         return ProposalView.of(proposals.get(id));
     }
@@ -71,8 +66,7 @@ public class ProposalResource {
     @GET
     @Operation(summary = "Proposals, newest first, optionally by status or proposer")
     @APIResponse(responseCode = "200", description = "A page of proposals")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
     public Page<ProposalView> list(@QueryParam("status") ProposalStatus status,
                                    @QueryParam("proposerId") String proposerId,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,

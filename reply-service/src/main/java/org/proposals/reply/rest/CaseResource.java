@@ -17,15 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Page;
-import org.proposals.kit.rest.Problem;
 import org.proposals.reply.Reply;
 import org.proposals.reply.service.CaseService;
 import org.proposals.reply.service.NewReply;
@@ -36,8 +33,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Each unit's case file for an assigned proposal and its reply to the proposer")
-@APIResponse(responseCode = "500", description = "Unexpected failure",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CaseResource {
 
     @Inject
@@ -46,16 +41,13 @@ public class CaseResource {
     @GET
     @Operation(summary = "Case files, newest first, optionally by proposal or unit")
     @APIResponse(responseCode = "200", description = "A page of case files")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<CaseView> list(@QueryParam("proposalId") @Parameter(description = "Only the cases of this proposal",
-                                       schema = @Schema(type = SchemaType.STRING, format = "uuid")) String proposalId,
+    @APIResponse(responseCode = "400", description = "Invalid query parameter")
+    public Page<CaseView> list(@QueryParam("proposalId") @Parameter(description = "Only the cases of this proposal") UUID proposalId,
                                @QueryParam("unitId") @Parameter(description = "Only the cases of this unit") String unitId,
                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        UUID proposal = uuidParameter("proposalId", proposalId);
-        return new Page<>(cases.list(proposal, unitId, page, size).stream().map(CaseView::of).toList(),
-                cases.count(proposal, unitId), page, size);
+        return new Page<>(cases.list(proposalId, unitId, page, size).stream().map(CaseView::of).toList(),
+                cases.count(proposalId, unitId), page, size);
     }
 
     @GET
@@ -63,8 +55,7 @@ public class CaseResource {
     @Operation(summary = "One case file with its replies")
     @APIResponse(responseCode = "200", description = "The case file",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case")
     public CaseView get(@PathParam("caseId") UUID caseId) {
         return CaseView.of(cases.get(caseId));
     }
@@ -77,13 +68,10 @@ public class CaseResource {
     @APIResponse(responseCode = "201", description = "Drafted",
             content = @Content(schema = @Schema(implementation = ReplyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body (missing or unknown result category, text too"
-            + " short or too long); errors[] names each field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " short or too long); errors[] names each field")
+    @APIResponse(responseCode = "404", description = "No such case")
     @APIResponse(responseCode = "409", description = "The unit does not reply to the proposer (co-handling), or the"
-            + " case already has an approved reply",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " case already has an approved reply")
     public Response draftReply(@PathParam("caseId") UUID caseId, @NotNull @Valid ReplyRequest body,
                                @jakarta.ws.rs.core.Context UriInfo uri) {
         Reply reply = cases.draftReply(caseId, new NewReply(body.resultCategory(), body.text()));
@@ -97,8 +85,7 @@ public class CaseResource {
     @Operation(summary = "One reply of a case")
     @APIResponse(responseCode = "200", description = "The reply",
             content = @Content(schema = @Schema(implementation = ReplyView.class)))
-    @APIResponse(responseCode = "404", description = "No such case, or no such reply in it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case, or no such reply in it")
     public ReplyView reply(@PathParam("caseId") UUID caseId, @PathParam("replyId") UUID replyId) {
         return ReplyView.of(cases.reply(caseId, replyId));
     }
@@ -110,22 +97,9 @@ public class CaseResource {
             description = "Marks the reply approved and the case replied, and announces ReplyApproved. No body.")
     @APIResponse(responseCode = "200", description = "The approved reply",
             content = @Content(schema = @Schema(implementation = ReplyView.class)))
-    @APIResponse(responseCode = "404", description = "No such case, or no such reply in it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The reply is not a draft, or the case already has an approved reply",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case, or no such reply in it")
+    @APIResponse(responseCode = "409", description = "The reply is not a draft, or the case already has an approved reply")
     public ReplyView approve(@PathParam("caseId") UUID caseId, @PathParam("replyId") UUID replyId) {
         return ReplyView.of(cases.approve(caseId, replyId));
-    }
-
-    private static UUID uuidParameter(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.invalid(name, "must be a valid UUID");
-        }
     }
 }

@@ -40,6 +40,9 @@ class DeliveryGuaranteesTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    OutboxRelay relay;
+
     @Test
     void anEventSavedWhileTheBrokerIsDownIsDeliveredWhenItComesBack() {
         UUID id = UUID.randomUUID();
@@ -109,6 +112,36 @@ class DeliveryGuaranteesTest {
         }
         // the failed attempts left no trace of having been applied
         assertEquals(0L, count("SELECT count(*) FROM processed_event WHERE event_id = ?1", failing.eventId()));
+    }
+
+    @Test
+    void publishedEventsAreDeletedAfterTheirRetentionButPendingOnesNever() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        UUID pending = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            insertOutboxRow(old, "now() - interval '8 days'", "now() - interval '8 days'");
+            insertOutboxRow(recent, "now() - interval '1 day'", "now() - interval '1 day'");
+            // pending this long means the broker was away: the row must survive any clean-up
+            insertOutboxRow(pending, "now() - interval '30 days'", null);
+        });
+
+        relay.deletePublished();
+
+        assertEquals(0L, count("SELECT count(*) FROM outbox_event WHERE id = ?1", old));
+        assertEquals(1L, count("SELECT count(*) FROM outbox_event WHERE id = ?1", recent));
+        assertEquals(1L, count("SELECT count(*) FROM outbox_event WHERE id = ?1", pending));
+    }
+
+    private void insertOutboxRow(UUID id, String createdAt, String publishedAt) {
+        EventEnvelope envelope = EventCodec.envelope(ProbeService.event(UUID.randomUUID(), "clean-up"), UUID.randomUUID(), null, Actor.SYSTEM);
+        entityManager.createNativeQuery("INSERT INTO outbox_event (id, topic, aggregate_type, aggregate_id, event_type,"
+                        + " event_version, envelope, created_at, published_at) VALUES (?1, 'clean-up.events', 'Proposal', ?2,"
+                        + " 'ProposalSubmitted', 1, ?3, " + createdAt + ", " + (publishedAt == null ? "NULL" : publishedAt) + ")")
+                .setParameter(1, id)
+                .setParameter(2, envelope.aggregateId())
+                .setParameter(3, EventCodec.toJson(envelope))
+                .executeUpdate();
     }
 
     private static KafkaTestClient client() {
