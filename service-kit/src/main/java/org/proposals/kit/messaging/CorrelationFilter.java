@@ -15,12 +15,17 @@ import java.util.UUID;
 public class CorrelationFilter {
 
     public static final String HEADER = "X-Correlation-Id";
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     @Inject
     RequestTrace trace;
 
     @ServerRequestFilter(preMatching = true)
     public void readCorrelation(ContainerRequestContext request) {
+        String requestId = request.getHeaderString(REQUEST_ID_HEADER);
+        if (requestId != null && requestId.matches("[A-Za-z0-9._:-]{1,100}")) {
+            trace.requestId(requestId);
+        }
         String given = request.getHeaderString(HEADER);
         if (given != null) {
             try {
@@ -34,5 +39,6 @@ public class CorrelationFilter {
     @ServerResponseFilter
     public void writeCorrelation(ContainerResponseContext response) {
         response.getHeaders().putSingle(HEADER, trace.correlationId().toString());
+        response.getHeaders().putSingle(REQUEST_ID_HEADER, trace.requestId());
     }
 }
