@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -42,7 +41,7 @@ class HandlingEventsTest {
                     "miit", "市工业和信息化局", HandlingType.LEAD, null, now, LocalDate.now().plusMonths(3))));
             kafka.publish(assignments, envelope(new ProposalAssigned(UUID.randomUUID(), proposalId, "t", new Proposer("member-001", "张委员"),
                     "drc", "市发展和改革委员会", HandlingType.CO_HANDLING, "miit", now, LocalDate.now().plusMonths(1))));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/proposals/" + id).then()
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ProposalResourceTest.asCommittee().get("/api/v1/proposals/" + id).then()
                     .body("status", equalTo("ASSIGNED"))
                     .body("units.size()", equalTo(2)));
 
@@ -51,13 +50,13 @@ class HandlingEventsTest {
                     "miit", HandlingType.LEAD, ResultCategory.A, now));
             kafka.publish(KafkaTestClient.topic(Topics.REPLY_EVENTS), approved);
             // only the lead owes the proposer a reply: the co-handler's silence does not hold the status back
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/proposals/" + id).then()
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ProposalResourceTest.asCommittee().get("/api/v1/proposals/" + id).then()
                     .body("status", equalTo("REPLIED"))
                     .body("units.find { it.unitId == 'miit' }.resultCategory", equalTo("A")));
 
             kafka.publish(KafkaTestClient.topic(Topics.EVALUATION_EVENTS), envelope(new SatisfactionRecorded(UUID.randomUUID(),
                     proposalId, replyId, "miit", "member-001", SatisfactionRating.SATISFIED, "满意", now)));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/proposals/" + id).then()
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ProposalResourceTest.asCommittee().get("/api/v1/proposals/" + id).then()
                     .body("status", equalTo("EVALUATED"))
                     .body("units.find { it.unitId == 'miit' }.rating", equalTo("SATISFIED")));
         }

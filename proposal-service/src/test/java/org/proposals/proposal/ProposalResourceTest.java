@@ -1,6 +1,10 @@
 package org.proposals.proposal;
 
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.proposals.infra.TestIdentity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,17 +34,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
+@WithTestResource(value = TestIdentity.class, scope = TestResourceScope.GLOBAL)
 class ProposalResourceTest {
+
+    static RequestSpecification asCommittee() {
+        return given().auth().oauth2(TestIdentity.tokenFor("committee-wang"));
+    }
 
     static String proposalJson(String title) {
         return """
                 {"kind":"PROPOSAL","title":"%s",
                  "content":"建议优先发展产业集群，创新产业集群服务模式，建立重点产业链链长制。",
-                 "proposer":{"id":"member-001","name":"张委员"}}""".formatted(title);
+                 "proposer":{"id":"member-zhang","name":"张委员"}}""".formatted(title);
     }
 
     static ValidatableResponse submit(String body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/proposals").then();
+        return asCommittee().contentType(ContentType.JSON).body(body).when().post("/api/v1/proposals").then();
     }
 
     @Test
@@ -53,7 +62,7 @@ class ProposalResourceTest {
                 .body("proposer.name", equalTo("张委员"))
                 .extract().path("id");
 
-        given().when().get("/api/v1/proposals/" + id).then()
+        asCommittee().when().get("/api/v1/proposals/" + id).then()
                 .statusCode(200)
                 .body("title", equalTo("关于确保经济稳增长，创新产业集群服务模式的提案"));
 
@@ -116,17 +125,17 @@ class ProposalResourceTest {
         submit("""
                 {"kind":"PROPOSAL","title":"t","content":"x","proposer":{"id":"m"}}""")
                 .statusCode(400).body("errors.field", hasItem("proposer.name"));
-        given().contentType(ContentType.JSON).when().post("/api/v1/proposals").then()
+        asCommittee().contentType(ContentType.JSON).when().post("/api/v1/proposals").then()
                 .statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.TEXT).body("hello").when().post("/api/v1/proposals").then()
+        asCommittee().contentType(ContentType.TEXT).body("hello").when().post("/api/v1/proposals").then()
                 .statusCode(415).contentType("application/problem+json");
 
-        given().when().get("/api/v1/proposals/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/proposals/00000000-0000-0000-0000-000000000000").then()
+        asCommittee().when().get("/api/v1/proposals/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        asCommittee().when().get("/api/v1/proposals/00000000-0000-0000-0000-000000000000").then()
                 .statusCode(404).contentType("application/problem+json");
-        given().when().get("/api/v1/proposals?size=100000").then()
+        asCommittee().when().get("/api/v1/proposals?size=100000").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
-        given().when().get("/api/v1/proposals?status=LOST").then().statusCode(400).contentType("application/problem+json");
+        asCommittee().when().get("/api/v1/proposals?status=LOST").then().statusCode(400).contentType("application/problem+json");
 
         assertEquals(before, total());
     }
@@ -135,7 +144,7 @@ class ProposalResourceTest {
     void listsArePagedWithTotals() {
         submit(proposalJson("分页一")).statusCode(201);
         submit(proposalJson("分页二")).statusCode(201);
-        given().when().get("/api/v1/proposals?size=1&page=0").then()
+        asCommittee().when().get("/api/v1/proposals?size=1&page=0").then()
                 .statusCode(200)
                 .body("items.size()", equalTo(1))
                 .body("size", equalTo(1))
@@ -144,7 +153,7 @@ class ProposalResourceTest {
     }
 
     private static long total() {
-        return ((Number) given().when().get("/api/v1/proposals?size=1").then().statusCode(200)
+        return ((Number) asCommittee().when().get("/api/v1/proposals?size=1").then().statusCode(200)
                 .extract().path("total")).longValue();
     }
 }

@@ -1,17 +1,27 @@
 package org.proposals.kit.messaging;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.proposals.events.Actor;
 
+import java.util.List;
 import java.util.UUID;
 
-/** The request id, correlation id and actor of the HTTP request being served, set by {@link CorrelationFilter}. */
+/**
+ * The request id, correlation id and actor of the HTTP request being served. The ids are set by
+ * {@link CorrelationFilter}; the actor is the person the bearer token names.
+ */
 @RequestScoped
 public class RequestTrace {
 
+    @Inject
+    SecurityIdentity identity;
+
     private String requestId = UUID.randomUUID().toString();
     private UUID correlationId = UUID.randomUUID();
-    private Actor actor = Actor.ANONYMOUS;
+    private Actor actor;
 
     /** The caller's X-Request-Id when it sent a usable one, otherwise one of ours; names this one request. */
     public String requestId() {
@@ -26,15 +36,27 @@ public class RequestTrace {
         return correlationId;
     }
 
-    public Actor actor() {
-        return actor;
-    }
-
     public void correlationId(UUID correlationId) {
         this.correlationId = correlationId;
     }
 
-    public void actor(Actor actor) {
-        this.actor = actor;
+    public Actor actor() {
+        if (actor == null) {
+            actor = actorOf(identity);
+        }
+        return actor;
+    }
+
+    static Actor actorOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return Actor.ANONYMOUS;
+        }
+        List<String> roles = identity.getRoles().stream().sorted().toList();
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            String name = token.getClaim("name");
+            return new Actor(token.getSubject(), name != null ? name : token.getName(), roles,
+                    token.getClaim("unit_id"), token.getClaim("division_id"));
+        }
+        return new Actor(identity.getPrincipal().getName(), identity.getPrincipal().getName(), roles, null, null);
     }
 }

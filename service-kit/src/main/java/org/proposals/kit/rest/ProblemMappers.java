@@ -34,6 +34,28 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return notAuthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri) {
+        return notAuthenticated(uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(ApiProblem.TYPE_BASE + "forbidden", "Forbidden", 403,
+                "Your role does not allow this", path(uri), null));
+    }
+
+    private Response notAuthenticated(UriInfo uri) {
+        Problem problem = new Problem(ApiProblem.TYPE_BASE + "unauthenticated", "Unauthenticated", 401,
+                "A valid bearer token is required", path(uri), null);
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(problem).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
     public Response violations(ResteasyReactiveViolationException e, UriInfo uri) {
         return violationsOf(e, uri);
     }

@@ -1,0 +1,101 @@
+package org.proposals.proposal;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.proposals.infra.DevIdentity;
+import org.proposals.infra.TestIdentity;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Who may register and read proposals; a proposer sees only their own. */
+@QuarkusTest
+class ProposalAccessTest {
+
+    private static String proposalOf(String proposerId) {
+        return ProposalResourceTest.submit("""
+                {"kind":"SUGGESTION","title":"关于加快民营企业健康发展的建议","content":"建议加强企业服务。",
+                 "proposer":{"id":"%s","name":"委员"}}""".formatted(proposerId)).statusCode(201).extract().path("id");
+    }
+
+    private static long total() {
+        return ((Number) ProposalResourceTest.asCommittee().get("/api/v1/proposals?size=1").then().extract().path("total")).longValue();
+    }
+
+    @Test
+    void withoutAValidTokenNothingIsReadOrWritten() {
+        long before = total();
+        given().get("/api/v1/proposals").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/proposals").then().statusCode(401);
+
+        Map<String, Object> expired = claims("committee-wang", List.of("COMMITTEE"));
+        expired.put("exp", Instant.now().minusSeconds(600).getEpochSecond());
+        given().auth().oauth2(TestIdentity.identity().sign(expired)).get("/api/v1/proposals").then().statusCode(401);
+
+        Map<String, Object> foreignIssuer = claims("committee-wang", List.of("COMMITTEE"));
+        foreignIssuer.put("iss", "https://somewhere.else");
+        given().auth().oauth2(TestIdentity.identity().sign(foreignIssuer)).get("/api/v1/proposals").then().statusCode(401);
+
+        Map<String, Object> otherAudience = claims("committee-wang", List.of("COMMITTEE"));
+        otherAudience.put("aud", "another-system");
+        given().auth().oauth2(TestIdentity.identity().sign(otherAudience)).get("/api/v1/proposals").then().statusCode(401);
+
+        String signedByAnotherKey = DevIdentity.generate().tokenFor("committee-wang", java.time.Duration.ofMinutes(5));
+        given().auth().oauth2(signedByAnotherKey).contentType(ContentType.JSON)
+                .body(ProposalResourceTest.proposalJson("伪造")).post("/api/v1/proposals").then().statusCode(401);
+
+        assertEquals(before, total());
+    }
+
+    @Test
+    void onlyTheCommitteeRegisters() {
+        long before = total();
+        for (String person : List.of("member-zhang", "office-miit", "handler-miit-sme", "supervisor-city")) {
+            given().auth().oauth2(TestIdentity.tokenFor(person)).contentType(ContentType.JSON)
+                    .body(ProposalResourceTest.proposalJson("越权登记")).post("/api/v1/proposals").then()
+                    .statusCode(403).contentType("application/problem+json");
+        }
+        assertEquals(before, total());
+    }
+
+    @Test
+    void aProposerSeesOnlyTheirOwnProposals() {
+        String zhangs = proposalOf("member-zhang");
+        String lis = proposalOf("member-li");
+        String zhang = TestIdentity.tokenFor("member-zhang");
+
+        given().auth().oauth2(zhang).get("/api/v1/proposals/" + zhangs).then().statusCode(200);
+        given().auth().oauth2(zhang).get("/api/v1/proposals/" + lis).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(zhang).get("/api/v1/proposals?size=200").then().statusCode(200)
+                .body("items.proposer.id", everyItem(equalTo("member-zhang")))
+                .body("items.id", hasItem(zhangs));
+        given().auth().oauth2(zhang).get("/api/v1/proposals?proposerId=member-li&size=200").then().statusCode(200)
+                .body("items.proposer.id", everyItem(equalTo("member-zhang")));
+
+        // staff read any proposal
+        given().auth().oauth2(TestIdentity.tokenFor("office-miit")).get("/api/v1/proposals/" + lis).then().statusCode(200);
+        given().auth().oauth2(TestIdentity.tokenFor("supervisor-city")).get("/api/v1/proposals/" + lis).then().statusCode(200);
+    }
+
+    private static Map<String, Object> claims(String subject, List<String> roles) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", DevIdentity.ISSUER);
+        claims.put("aud", DevIdentity.AUDIENCE);
+        claims.put("sub", subject);
+        claims.put("upn", subject);
+        claims.put("groups", roles);
+        claims.put("iat", Instant.now().getEpochSecond());
+        claims.put("exp", Instant.now().plusSeconds(600).getEpochSecond());
+        return claims;
+    }
+}
