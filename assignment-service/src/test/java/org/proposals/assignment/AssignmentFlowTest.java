@@ -1,6 +1,10 @@
 package org.proposals.assignment;
 
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.proposals.infra.TestIdentity;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -32,19 +36,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
+@WithTestResource(value = TestIdentity.class, scope = TestResourceScope.GLOBAL)
 class AssignmentFlowTest {
 
-    private static UUID registeredProposal(KafkaTestClient kafka) {
+    static RequestSpecification as(String person) {
+        return given().auth().oauth2(TestIdentity.tokenFor(person));
+    }
+
+    static UUID registeredProposal(KafkaTestClient kafka) {
         UUID proposalId = UUID.randomUUID();
         kafka.publish(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS), EventCodec.envelope(new ProposalSubmitted(proposalId,
                 ProposalKind.PROPOSAL, "20220024", "关于确保经济稳增长，创新产业集群服务模式的提案",
                 new Proposer("member-001", "张委员"), OffsetDateTime.now()), UUID.randomUUID(), null, Actor.SYSTEM));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/assignable-proposals?size=200")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignable-proposals?size=200")
                 .then().body("items.id", hasItem(proposalId.toString())));
         return proposalId;
     }
 
-    private static String assignment(UUID proposalId, String... unitsAndTypes) {
+    static String assignment(UUID proposalId, String... unitsAndTypes) {
         StringBuilder units = new StringBuilder();
         for (int i = 0; i < unitsAndTypes.length; i += 2) {
             units.append(i == 0 ? "" : ",").append("""
@@ -58,7 +67,7 @@ class AssignmentFlowTest {
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             UUID proposalId = registeredProposal(kafka);
 
-            List<Map<String, Object>> created = given().contentType(ContentType.JSON)
+            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON)
                     .body(assignment(proposalId, "miit", "LEAD", "drc", "CO_HANDLING"))
                     .post("/api/v1/assignments").then()
                     .statusCode(201)
@@ -81,19 +90,19 @@ class AssignmentFlowTest {
             assertEquals("miit", ((ProposalAssigned) EventCodec.payloadOf(EventCodec.fromJson(co.value()))).leadUnitId());
 
             // assigned once only
-            given().contentType(ContentType.JSON).body(assignment(proposalId, "sti", "SOLE"))
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(proposalId, "sti", "SOLE"))
                     .post("/api/v1/assignments").then().statusCode(409).contentType("application/problem+json");
 
-            given().post("/api/v1/assignments/" + leadId + "/sign-for").then()
+            as("office-miit").post("/api/v1/assignments/" + leadId + "/sign-for").then()
                     .statusCode(200).body("status", equalTo("SIGNED")).body("signedLate", equalTo(false));
-            given().post("/api/v1/assignments/" + leadId + "/sign-for").then().statusCode(409);
+            as("office-miit").post("/api/v1/assignments/" + leadId + "/sign-for").then().statusCode(409);
             ConsumerRecord<String, String> signed = last(kafka.readUntil(topic,
                     r -> leadId.equals(r.key()) && "AssignmentSigned".equals(KafkaTestClient.header(r, Topics.HEADER_EVENT_TYPE)),
                     Duration.ofSeconds(30)));
             EventEnvelope envelope = EventCodec.fromJson(signed.value());
             assertEquals(leadId, ((AssignmentSigned) EventCodec.payloadOf(envelope)).assignmentId().toString());
 
-            given().get("/api/v1/assignments?proposalId=" + proposalId).then()
+            as("committee-wang").get("/api/v1/assignments?proposalId=" + proposalId).then()
                     .statusCode(200).body("total", equalTo(2));
         }
     }
@@ -103,21 +112,21 @@ class AssignmentFlowTest {
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             UUID proposalId = registeredProposal(kafka);
 
-            given().contentType(ContentType.JSON).body(assignment(proposalId, "miit", "SOLE", "drc", "CO_HANDLING"))
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(proposalId, "miit", "SOLE", "drc", "CO_HANDLING"))
                     .post("/api/v1/assignments").then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("units"));
-            given().contentType(ContentType.JSON).body(assignment(proposalId, "miit", "SPLIT", "miit", "SPLIT"))
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(proposalId, "miit", "SPLIT", "miit", "SPLIT"))
                     .post("/api/v1/assignments").then().statusCode(400).body("errors.field", hasItem("units[1].unitId"));
-            given().contentType(ContentType.JSON).body(assignment(proposalId, "miit", "HELPING"))
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(proposalId, "miit", "HELPING"))
                     .post("/api/v1/assignments").then().statusCode(400).body("errors[0].field", equalTo("units[0].handlingType"));
-            given().contentType(ContentType.JSON).body("{\"proposalId\":\"" + proposalId + "\",\"units\":[]}")
+            as("committee-wang").contentType(ContentType.JSON).body("{\"proposalId\":\"" + proposalId + "\",\"units\":[]}")
                     .post("/api/v1/assignments").then().statusCode(400).body("errors[0].field", equalTo("units"));
-            given().contentType(ContentType.JSON).body(assignment(UUID.randomUUID(), "miit", "SOLE"))
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(UUID.randomUUID(), "miit", "SOLE"))
                     .post("/api/v1/assignments").then().statusCode(404).contentType("application/problem+json");
-            given().post("/api/v1/assignments/" + UUID.randomUUID() + "/sign-for").then().statusCode(404);
+            as("office-miit").post("/api/v1/assignments/" + UUID.randomUUID() + "/sign-for").then().statusCode(404);
 
-            given().get("/api/v1/assignments?proposalId=" + proposalId).then().statusCode(200).body("total", equalTo(0));
-            given().get("/api/v1/assignable-proposals?size=200").then().body("items.id", hasItem(proposalId.toString()));
+            as("committee-wang").get("/api/v1/assignments?proposalId=" + proposalId).then().statusCode(200).body("total", equalTo(0));
+            as("committee-wang").get("/api/v1/assignable-proposals?size=200").then().body("items.id", hasItem(proposalId.toString()));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.proposals.assignment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.assignment.AssignableProposal;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.kit.rest.Page;
+import org.proposals.kit.security.Roles;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -35,6 +37,7 @@ public class AssignableProposalResource {
     }
 
     @GET
+    @RolesAllowed({Roles.COMMITTEE, Roles.SUPERVISOR, Roles.ADMIN})
     @Operation(summary = "Registered proposals waiting to be assigned, oldest first")
     @APIResponse(responseCode = "200", description = "A page of proposals")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")

@@ -1,5 +1,6 @@
 package org.proposals.assignment.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,10 +26,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.assignment.AssignmentStatus;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.UnitAssignment;
+import org.proposals.assignment.Assignment;
+import org.proposals.events.Actor;
+import org.proposals.kit.messaging.RequestTrace;
+import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Page;
+import org.proposals.kit.security.Access;
 
 import java.util.List;
 import java.util.UUID;
+
+import static org.proposals.kit.security.Roles.ADMIN;
+import static org.proposals.kit.security.Roles.COMMITTEE;
+import static org.proposals.kit.security.Roles.DIVISION_HEAD;
+import static org.proposals.kit.security.Roles.HANDLER;
+import static org.proposals.kit.security.Roles.SUPERVISION_SYSTEM;
+import static org.proposals.kit.security.Roles.SUPERVISOR;
+import static org.proposals.kit.security.Roles.UNIT_LEADER;
+import static org.proposals.kit.security.Roles.UNIT_OFFICE;
 
 @Path("/api/v1/assignments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,13 +53,18 @@ public class AssignmentResource {
     @Inject
     AssignmentService assignments;
 
+    @Inject
+    RequestTrace trace;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COMMITTEE, ADMIN})
     @Operation(summary = "Assign a proposal to its handling units",
             description = "One request for all units of a proposal; each unit gets a ProposalAssigned event.")
     @APIResponse(responseCode = "201", description = "Assigned; the body lists the new assignments",
             content = @Content(schema = @Schema(implementation = AssignmentView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Invalid body or a combination of handling types the rules forbid")
+    @APIResponse(responseCode = "403", description = "Only the proposal committee assigns")
     @APIResponse(responseCode = "404", description = "The proposal is not registered (or not yet known here)")
     @APIResponse(responseCode = "409", description = "The proposal is already assigned")
     public Response assign(@NotNull @Valid AssignmentRequest body, @Context UriInfo uri) {
@@ -58,7 +78,9 @@ public class AssignmentResource {
     }
 
     @GET
-    @Operation(summary = "Assignments, optionally of one proposal, one unit or in one status")
+    @RolesAllowed({COMMITTEE, SUPERVISOR, ADMIN, SUPERVISION_SYSTEM, UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER})
+    @Operation(summary = "Assignments, optionally of one proposal, one unit or in one status",
+            description = "People of a handling unit see only their unit's assignments.")
     @APIResponse(responseCode = "200", description = "A page of assignments")
     @APIResponse(responseCode = "400", description = "Invalid query parameter")
     public Page<AssignmentView> list(@QueryParam("proposalId") UUID proposalId,
@@ -66,28 +88,46 @@ public class AssignmentResource {
                                      @QueryParam("status") AssignmentStatus status,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Actor actor = trace.actor();
+        if (!Access.seesAllUnits(actor)) {
+            // a unit's own records only; a token without a unit sees none rather than all
+            unitId = actor.unitId() == null ? "" : actor.unitId();
+        }
         return new Page<>(assignments.list(proposalId, unitId, status, page, size).stream().map(AssignmentView::of).toList(),
                 assignments.count(proposalId, unitId, status), page, size);
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({COMMITTEE, SUPERVISOR, ADMIN, SUPERVISION_SYSTEM, UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER})
     @Operation(summary = "One assignment with its due dates")
     @APIResponse(responseCode = "200", description = "The assignment",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment")
+    @APIResponse(responseCode = "404", description = "No such assignment, or another unit's")
     public AssignmentView get(@PathParam("id") UUID id) {
-        return AssignmentView.of(assignments.get(id));
+        return AssignmentView.of(visible(id));
     }
 
     @POST
     @Path("/{id}/sign-for")
+    @RolesAllowed(UNIT_OFFICE)
     @Operation(summary = "Sign for an assignment (签收)", description = "Recorded as late after the sign-for due date.")
     @APIResponse(responseCode = "200", description = "Signed for",
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such assignment")
+    @APIResponse(responseCode = "403", description = "Only a unit's office signs for its assignments")
+    @APIResponse(responseCode = "404", description = "No such assignment, or another unit's")
     @APIResponse(responseCode = "409", description = "Already signed for")
     public AssignmentView signFor(@PathParam("id") UUID id) {
+        visible(id);
         return AssignmentView.of(assignments.signFor(id));
+    }
+
+    /** The assignment, if the caller may see it; another unit's answers 404 as if it did not exist. */
+    private Assignment visible(UUID id) {
+        Assignment assignment = assignments.get(id);
+        if (!Access.seesUnit(trace.actor(), assignment.unitId)) {
+            throw ApiProblem.notFound("Assignment", id);
+        }
+        return assignment;
     }
 }

@@ -27,6 +27,7 @@ import org.proposals.events.Actor;
 import org.proposals.kit.messaging.RequestTrace;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Page;
+import org.proposals.kit.security.Access;
 import org.proposals.proposal.Proposal;
 import org.proposals.proposal.ProposalStatus;
 import org.proposals.proposal.service.NewProposal;
@@ -85,7 +86,7 @@ public class ProposalResource {
     public ProposalView get(@PathParam("id") UUID id) {
         Proposal proposal = proposals.get(id);
         Actor actor = trace.actor();
-        if (onlyOwn(actor) && !proposal.proposerId.equals(actor.id())) {
+        if (Access.isOnlyProposer(actor) && !proposal.proposerId.equals(actor.id())) {
             throw ApiProblem.notFound("Proposal", id);
         }
         return ProposalView.of(proposal);
@@ -102,16 +103,10 @@ public class ProposalResource {
                                    @QueryParam("proposerId") String proposerId,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        if (onlyOwn(trace.actor())) {
+        if (Access.isOnlyProposer(trace.actor())) {
             proposerId = trace.actor().id();
         }
         return new Page<>(proposals.list(status, proposerId, page, size).stream().map(ProposalView::of).toList(),
                 proposals.count(status, proposerId), page, size);
-    }
-
-    /** A proposer who holds no staff role sees only their own proposals. */
-    private static boolean onlyOwn(Actor actor) {
-        return actor.hasRole(PROPOSER) && !actor.hasAnyRole(COMMITTEE, UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER,
-                SUPERVISOR, ADMIN, SUPERVISION_SYSTEM);
     }
 }
