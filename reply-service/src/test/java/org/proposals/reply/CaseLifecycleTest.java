@@ -1,6 +1,10 @@
 package org.proposals.reply;
 
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.proposals.infra.TestIdentity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** An assignment arriving over the real broker opens a case; its approved reply is announced on reply.events. */
 @QuarkusTest
+@WithTestResource(value = TestIdentity.class, scope = TestResourceScope.GLOBAL)
 class CaseLifecycleTest {
+
+    static RequestSpecification as(String person) {
+        return given().auth().oauth2(TestIdentity.tokenFor(person));
+    }
 
     /** A reply that says what was done, long enough to pass review. */
     static final String REPLY_TEXT = "经研究，我局已将产业集群培育纳入年度工作计划，出台重点产业链集群行动方案，"
@@ -61,11 +70,11 @@ class CaseLifecycleTest {
     }
 
     static ValidatableResponse casesOf(UUID proposalId) {
-        return given().when().get("/api/v1/cases?proposalId=" + proposalId).then().statusCode(200);
+        return as("office-miit").when().get("/api/v1/cases?proposalId=" + proposalId).then().statusCode(200);
     }
 
     static ValidatableResponse draft(String caseId, String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return as("handler-miit-sme").contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/cases/" + caseId + "/replies").then();
     }
 
@@ -74,7 +83,7 @@ class CaseLifecycleTest {
     }
 
     static ValidatableResponse approve(String caseId, String replyId) {
-        return given().when().post("/api/v1/cases/" + caseId + "/replies/" + replyId + "/approval").then();
+        return as("head-miit-sme").when().post("/api/v1/cases/" + caseId + "/replies/" + replyId + "/approval").then();
     }
 
     @Test
@@ -87,7 +96,7 @@ class CaseLifecycleTest {
             String assignments = KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS);
             kafka.publish(assignments, assignedEnvelope);
             String caseId = awaitCase(proposalId);
-            given().when().get("/api/v1/cases/" + caseId).then()
+            as("office-miit").when().get("/api/v1/cases/" + caseId).then()
                     .statusCode(200)
                     .body("assignmentId", equalTo(assignment.assignmentId().toString()))
                     .body("proposalTitle", equalTo(assignment.proposalTitle()))
@@ -118,14 +127,14 @@ class CaseLifecycleTest {
                     .body("resultCategory", equalTo("A"))
                     .body("text", equalTo(REPLY_TEXT))
                     .extract().path("id");
-            given().when().get("/api/v1/cases/" + caseId + "/replies/" + replyId).then()
+            as("office-miit").when().get("/api/v1/cases/" + caseId + "/replies/" + replyId).then()
                     .statusCode(200).body("status", equalTo("DRAFT"));
 
             approve(caseId, replyId).statusCode(200)
                     .body("id", equalTo(replyId))
                     .body("status", equalTo("APPROVED"))
                     .body("approvedAt", notNullValue());
-            given().when().get("/api/v1/cases/" + caseId).then()
+            as("office-miit").when().get("/api/v1/cases/" + caseId).then()
                     .statusCode(200)
                     .body("status", equalTo("REPLIED"))
                     .body("replies.size()", equalTo(1))
@@ -146,7 +155,7 @@ class CaseLifecycleTest {
             assertEquals("miit", approved.unitId());
             assertEquals(HandlingType.LEAD, approved.handlingType());
             assertEquals(ResultCategory.A, approved.resultCategory());
-            assertEquals(OffsetDateTime.parse(given().when().get("/api/v1/cases/" + caseId + "/replies/" + replyId)
+            assertEquals(OffsetDateTime.parse(as("office-miit").when().get("/api/v1/cases/" + caseId + "/replies/" + replyId)
                     .then().extract().path("approvedAt")).toInstant(), approved.approvedAt().toInstant());
         }
     }

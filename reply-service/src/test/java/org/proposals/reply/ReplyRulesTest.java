@@ -10,7 +10,6 @@ import org.proposals.infra.KafkaTestClient;
 
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -38,7 +37,7 @@ class ReplyRulesTest {
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             caseId = openCase(kafka, assigned(UUID.randomUUID(), HandlingType.CO_HANDLING));
         }
-        given().when().get("/api/v1/cases/" + caseId).then()
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/" + caseId).then()
                 .body("handlingType", equalTo("CO_HANDLING"))
                 .body("leadUnitId", equalTo("drc"));
 
@@ -107,7 +106,7 @@ class ReplyRulesTest {
         draft(caseId, replyJson("A", REPLY_TEXT)).statusCode(409).contentType(PROBLEM);
 
         assertStored(caseId, 2, 1);
-        given().when().get("/api/v1/cases/" + caseId).then()
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/" + caseId).then()
                 .body("status", equalTo("REPLIED"))
                 .body("replies.find { it.id == '" + second + "' }.status", equalTo("DRAFT"));
     }
@@ -123,24 +122,24 @@ class ReplyRulesTest {
         String replyId = draft(caseId, replyJson("A", REPLY_TEXT)).statusCode(201).extract().path("id");
         String unknown = UUID.randomUUID().toString();
 
-        given().when().get("/api/v1/cases/" + unknown).then().statusCode(404).contentType(PROBLEM);
-        given().when().get("/api/v1/cases/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/" + unknown).then().statusCode(404).contentType(PROBLEM);
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
         draft(unknown, replyJson("A", REPLY_TEXT)).statusCode(404).contentType(PROBLEM);
         approve(unknown, replyId).statusCode(404).contentType(PROBLEM);
-        given().when().get("/api/v1/cases/" + caseId + "/replies/" + unknown).then().statusCode(404).contentType(PROBLEM);
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/" + caseId + "/replies/" + unknown).then().statusCode(404).contentType(PROBLEM);
         // a reply is found only under its own case
-        given().when().get("/api/v1/cases/" + otherCaseId + "/replies/" + replyId).then().statusCode(404).contentType(PROBLEM);
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/" + otherCaseId + "/replies/" + replyId).then().statusCode(404).contentType(PROBLEM);
         approve(otherCaseId, replyId).statusCode(404).contentType(PROBLEM);
         approve(caseId, unknown).statusCode(404).contentType(PROBLEM);
 
-        given().when().get("/api/v1/cases?proposalId=not-a-uuid").then()
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases?proposalId=not-a-uuid").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("proposalId"));
-        given().when().get("/api/v1/cases?size=0").then()
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases?size=0").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("size"));
 
         assertStored(caseId, 1, 0);
         assertStored(otherCaseId, 0, 0);
-        given().when().get("/api/v1/cases/" + caseId).then().body("status", equalTo("OPEN"));
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/" + caseId).then().body("status", equalTo("OPEN"));
     }
 
     /** The case has exactly these replies in the database and these events in its outbox (the source of reply.events). */
@@ -149,7 +148,7 @@ class ReplyRulesTest {
             assertEquals(replies, count("SELECT count(*) FROM reply WHERE case_id = ?1", UUID.fromString(caseId)));
             assertEquals(events, count("SELECT count(*) FROM outbox_event WHERE aggregate_id = ?1", caseId));
         });
-        given().when().get("/api/v1/cases/" + caseId).then().statusCode(200).body("replies.size()", equalTo((int) replies));
+        CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/" + caseId).then().statusCode(200).body("replies.size()", equalTo((int) replies));
     }
 
     private long count(String sql, Object parameter) {
