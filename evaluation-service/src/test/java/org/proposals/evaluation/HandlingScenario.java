@@ -1,6 +1,8 @@
 package org.proposals.evaluation;
 
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.proposals.infra.TestIdentity;
 import org.proposals.events.Actor;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
@@ -30,8 +32,12 @@ import static io.restassured.RestAssured.given;
  */
 final class HandlingScenario {
 
+    static RequestSpecification as(String person) {
+        return given().auth().oauth2(TestIdentity.tokenFor(person));
+    }
+
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final Proposer PROPOSER = new Proposer("member-001", "张委员");
+    static final Proposer PROPOSER = new Proposer("member-zhang", "张委员");
 
     final UUID proposalId = UUID.randomUUID();
     final String leadUnit = "unit-" + UUID.randomUUID();
@@ -84,7 +90,7 @@ final class HandlingScenario {
     }
 
     static ValidatableResponse statistics(String unitId, Integer year) {
-        var request = given().queryParam("unitId", unitId);
+        var request = as("committee-wang").queryParam("unitId", unitId);
         if (year != null) {
             request.queryParam("year", year);
         }

@@ -1,6 +1,9 @@
 package org.proposals.evaluation;
 
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.proposals.infra.TestIdentity;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import org.proposals.infra.KafkaTestClient;
@@ -9,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,6 +22,7 @@ import static org.proposals.evaluation.HandlingScenario.statistics;
 
 /** The figures are built from the proposal, assignment and reply services' events over the real broker. */
 @QuarkusTest
+@WithTestResource(value = TestIdentity.class, scope = TestResourceScope.GLOBAL)
 class ReadModelTest {
 
     private static final Map<String, Integer> NO_RATINGS = Map.of("SATISFIED", 0, "BASICALLY_SATISFIED", 0, "UNSATISFIED", 0);
@@ -73,13 +76,13 @@ class ReadModelTest {
 
     @Test
     void figuresOfAllUnitsAndBadParameters() {
-        given().when().get("/api/v1/statistics").then()
+        HandlingScenario.as("committee-wang").when().get("/api/v1/statistics").then()
                 .statusCode(200)
                 .body("unitId", nullValue())
                 .body("year", nullValue())
                 .body("byHandlingType.keySet()", hasItem("CO_HANDLING"))
                 .body("byResultCategory.keySet()", hasItem("D"));
-        given().when().get("/api/v1/statistics?year=99999").then()
+        HandlingScenario.as("committee-wang").when().get("/api/v1/statistics?year=99999").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("year"));
     }
 

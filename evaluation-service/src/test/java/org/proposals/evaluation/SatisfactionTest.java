@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,12 +38,12 @@ class SatisfactionTest {
     EntityManager entityManager;
 
     static ValidatableResponse rate(UUID replyId, String body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return HandlingScenario.as("member-zhang").contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/replies/" + replyId + "/satisfaction").then();
     }
 
     static ValidatableResponse rating(UUID replyId) {
-        return given().when().get("/api/v1/replies/" + replyId + "/satisfaction").then();
+        return HandlingScenario.as("committee-wang").when().get("/api/v1/replies/" + replyId + "/satisfaction").then();
     }
 
     @Test

@@ -40,16 +40,20 @@ public class SatisfactionService {
      * Records the proposer's rating of a formal reply and announces it with SatisfactionRecorded, in one
      * transaction. A reply is rated once.
      */
-    public Satisfaction record(UUID replyId, SatisfactionRating rating, String comment) {
+    /** The proposer rates a formal reply addressed to them; anyone else's reply answers 404 as if unknown. */
+    public Satisfaction record(UUID replyId, String raterId, SatisfactionRating rating, String comment) {
         UnitHandling handling = handlings.findByReplyForUpdate(replyId)
                 .orElseThrow(() -> ApiProblem.notFound("Reply", replyId));
-        if (satisfactions.findByReply(replyId).isPresent()) {
-            throw ApiProblem.conflict("Reply " + replyId + " has already been rated; a reply is rated once");
-        }
         ProposalRecord proposal = proposals.findByIdOptional(handling.proposalId)
                 .filter(p -> p.proposerId != null)
                 .orElseThrow(() -> ApiProblem.conflict("Reply " + replyId
                         + " cannot be rated yet: its proposal and proposer are not known here yet"));
+        if (!proposal.proposerId.equals(raterId)) {
+            throw ApiProblem.notFound("Reply", replyId);
+        }
+        if (satisfactions.findByReply(replyId).isPresent()) {
+            throw ApiProblem.conflict("Reply " + replyId + " has already been rated; a reply is rated once");
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         Satisfaction satisfaction = new Satisfaction();
         satisfaction.id = UUID.randomUUID();
