@@ -2,6 +2,7 @@ package org.proposals.systemtest;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,11 @@ class HandlingFlowIT {
         }
     }
 
+    /** A request with the bearer token of one of the demo people. */
+    private static RequestSpecification as(String person) {
+        return given().auth().oauth2(platform.tokenFor(person));
+    }
+
     @Test
     void aProposalIsRegisteredAssignedRepliedRatedAndCounted() {
         String proposals = platform.url("proposal-service");
@@ -46,10 +52,10 @@ class HandlingFlowIT {
         String evaluation = platform.url("evaluation-service");
 
         // 1. the committee registers the proposal
-        String proposalId = given().contentType(ContentType.JSON).body("""
+        String proposalId = as("committee-wang").contentType(ContentType.JSON).body("""
                         {"kind":"PROPOSAL","title":"关于确保经济稳增长，创新产业集群服务模式的提案",
                          "content":"建议优先发展产业集群，创新产业集群服务模式。",
-                         "proposer":{"id":"member-001","name":"张委员"}}""")
+                         "proposer":{"id":"member-zhang","name":"张委员"}}""")
                 .post(proposals + "/api/v1/proposals").then().statusCode(201).extract().path("id");
 
         // 2. once assignment-service has heard of it, the committee assigns it to a lead and a co-handling unit
@@ -57,48 +63,56 @@ class HandlingFlowIT {
                 {"proposalId":"%s","units":[
                   {"unitId":"miit","unitName":"市工业和信息化局","handlingType":"LEAD"},
                   {"unitId":"drc","unitName":"市发展和改革委员会","handlingType":"CO_HANDLING"}]}""".formatted(proposalId);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().contentType(ContentType.JSON).body(assignmentBody)
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("committee-wang").contentType(ContentType.JSON).body(assignmentBody)
                 .post(assignments + "/api/v1/assignments").statusCode() == 201);
-        given().get(assignments + "/api/v1/assignments?proposalId=" + proposalId).then()
+        as("committee-wang").get(assignments + "/api/v1/assignments?proposalId=" + proposalId).then()
                 .statusCode(200).body("total", equalTo(2));
 
         // 3. reply-service opened a case per assignment; the lead unit replies and the reply is approved
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(replies + "/api/v1/cases?proposalId=" + proposalId)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(replies + "/api/v1/cases?proposalId=" + proposalId)
                 .then().statusCode(200).body("total", equalTo(2)));
-        List<Map<String, Object>> cases = given().get(replies + "/api/v1/cases?proposalId=" + proposalId)
+        List<Map<String, Object>> cases = as("committee-wang").get(replies + "/api/v1/cases?proposalId=" + proposalId)
                 .then().extract().path("items");
         String leadCase = (String) cases.stream().filter(c -> "LEAD".equals(c.get("handlingType"))).findFirst().orElseThrow().get("id");
         String coCase = (String) cases.stream().filter(c -> "CO_HANDLING".equals(c.get("handlingType"))).findFirst().orElseThrow().get("id");
         String replyText = "我局认真研究，充分采纳，牵头制定印发网络与通信、智能终端、智能机器人等11个产业集群行动计划，建立重点产业链链长制。";
-        given().contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"" + replyText + "\"}")
+        as("handler-drc-industry").contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"" + replyText + "\"}")
                 .post(replies + "/api/v1/cases/" + coCase + "/replies").then().statusCode(409);
-        String replyId = given().contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"" + replyText + "\"}")
+        String replyId = as("handler-miit-sme").contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"" + replyText + "\"}")
                 .post(replies + "/api/v1/cases/" + leadCase + "/replies").then().statusCode(201).extract().path("id");
-        given().post(replies + "/api/v1/cases/" + leadCase + "/replies/" + replyId + "/approval").then().statusCode(200);
+        as("head-miit-sme").post(replies + "/api/v1/cases/" + leadCase + "/replies/" + replyId + "/approval").then().statusCode(200);
 
         // 4. proposal-service shows the proposal as replied
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(proposals + "/api/v1/proposals/" + proposalId)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(proposals + "/api/v1/proposals/" + proposalId)
                 .then().body("status", equalTo("REPLIED")));
 
         // 5. the proposer rates the reply once evaluation-service knows of it
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().contentType(ContentType.JSON)
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("member-zhang").contentType(ContentType.JSON)
                 .body("{\"rating\":\"SATISFIED\",\"comment\":\"答复认真，措施具体\"}")
                 .post(evaluation + "/api/v1/replies/" + replyId + "/satisfaction").statusCode() == 201);
 
-        Response lead = given().get(evaluation + "/api/v1/statistics?unitId=miit");
+        Response lead = as("committee-wang").get(evaluation + "/api/v1/statistics?unitId=miit");
         lead.then().statusCode(200)
                 .body("byHandlingType.LEAD", equalTo(1))
                 .body("needingReply", equalTo(1))
                 .body("replied", equalTo(1))
                 .body("ratings.SATISFIED", equalTo(1))
                 .body("satisfactionRate", equalTo(1.0f));
-        given().get(evaluation + "/api/v1/statistics?unitId=drc").then()
+        as("committee-wang").get(evaluation + "/api/v1/statistics?unitId=drc").then()
                 .body("byHandlingType.CO_HANDLING", equalTo(1))
                 .body("needingReply", equalTo(0));
 
         // the rating reaches proposal-service too
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get(proposals + "/api/v1/proposals/" + proposalId)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(proposals + "/api/v1/proposals/" + proposalId)
                 .then().body("status", equalTo("EVALUATED")));
+    }
+
+    @Test
+    void theApisAnswerNoOneWithoutAToken() {
+        given().get(platform.url("proposal-service") + "/api/v1/proposals").then().statusCode(401);
+        given().get(platform.url("assignment-service") + "/api/v1/assignments").then().statusCode(401);
+        given().get(platform.url("reply-service") + "/api/v1/cases").then().statusCode(401);
+        given().get(platform.url("evaluation-service") + "/api/v1/statistics").then().statusCode(401);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.proposals.systemtest;
 
+import org.proposals.infra.DevIdentity;
 import org.proposals.infra.LocalPostgres;
 
 import java.io.IOException;
@@ -31,12 +32,15 @@ final class PlatformProcesses implements AutoCloseable {
     private final String kafka = System.getProperty("test.kafka.servers", "127.0.0.1:29092");
     private final String dbPassword = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
     private final String topicPrefix = "system-test-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    private final DevIdentity identity = DevIdentity.generate();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
 
     PlatformProcesses start() throws Exception {
         Path logs = root.resolve("system-tests/target/service-logs");
         Files.createDirectories(logs);
+        Path publicKey = logs.resolve("identity-provider.pem");
+        Files.writeString(publicKey, identity.publicKeyPem());
         for (String service : SERVICES) {
             String database = "system_test_" + service.substring(0, service.indexOf('-'));
             LocalPostgres.recreateDatabase(dbBase, LocalPostgres.SUPERUSER, dbPassword, database);
@@ -56,6 +60,7 @@ final class PlatformProcesses implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("MESSAGING_KAFKA_TOPIC_PREFIX", topicPrefix);
+            env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             processes.put(service, builder.start());
             baseUrls.put(service, "http://127.0.0.1:" + port);
         }
@@ -71,6 +76,11 @@ final class PlatformProcesses implements AutoCloseable {
 
     String topicPrefix() {
         return topicPrefix;
+    }
+
+    /** A bearer token for one of the demo people, from the identity provider these services trust. */
+    String tokenFor(String person) {
+        return identity.tokenFor(person, java.time.Duration.ofMinutes(30));
     }
 
     private void awaitReady(String service, Duration timeout) throws InterruptedException {
