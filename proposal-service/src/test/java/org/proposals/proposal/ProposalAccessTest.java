@@ -21,13 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class ProposalAccessTest {
 
-    private static String proposalOf(String proposerId) {
+    static String proposalOf(String proposerId) {
         return ProposalResourceTest.submit("""
                 {"kind":"SUGGESTION","title":"关于加快民营企业健康发展的建议","content":"建议加强企业服务。",
                  "proposer":{"id":"%s","name":"委员"}}""".formatted(proposerId)).statusCode(201).extract().path("id");
     }
 
-    private static long total() {
+    static long total() {
         return ((Number) ProposalResourceTest.asCommittee().get("/api/v1/proposals?size=1").then().extract().path("total")).longValue();
     }
 
