@@ -40,7 +40,7 @@ final class HandlingScenario {
     static final Proposer PROPOSER = new Proposer("member-zhang", "张委员");
 
     final UUID proposalId = UUID.randomUUID();
-    final String leadUnit = "unit-" + UUID.randomUUID();
+    final String leadUnit;
     final String coUnit = "unit-" + UUID.randomUUID();
     final UUID leadAssignment = UUID.randomUUID();
     final UUID coAssignment = UUID.randomUUID();
@@ -56,6 +56,12 @@ final class HandlingScenario {
     final EventEnvelope coSignedLate;
 
     HandlingScenario(OffsetDateTime submittedAt) {
+        this(submittedAt, "unit-" + UUID.randomUUID());
+    }
+
+    /** With a lead unit of the demo people's, for checks of who sees what. */
+    HandlingScenario(OffsetDateTime submittedAt, String leadUnit) {
+        this.leadUnit = leadUnit;
         year = submittedAt.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).getYear();
         OffsetDateTime assignedAt = submittedAt.plusDays(10);
         submitted = envelope(new ProposalSubmitted(proposalId, ProposalKind.PROPOSAL, "20220024",

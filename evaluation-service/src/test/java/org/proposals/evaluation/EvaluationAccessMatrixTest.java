@@ -1,0 +1,58 @@
+package org.proposals.evaluation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.proposals.infra.AccessMatrix;
+import org.proposals.infra.KafkaTestClient;
+
+import java.time.OffsetDateTime;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.proposals.evaluation.HandlingScenario.WAIT;
+import static org.proposals.evaluation.HandlingScenario.as;
+import static org.proposals.evaluation.HandlingScenario.publish;
+import static org.proposals.infra.AccessMatrix.ANONYMOUS;
+
+/**
+ * Every endpoint of evaluation-service × every role × own / another's record, with the exact status each
+ * gets; refused ratings record nothing. A new endpoint without rows fails this test.
+ */
+@QuarkusTest
+class EvaluationAccessMatrixTest {
+
+    private static final String[] UNIT_PEOPLE = {"office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme"};
+    private static final String[] OVERSEERS = {"committee-wang", "supervisor-city", "admin", "supervision-system"};
+
+    @Test
+    void everyoneGetsExactlyWhatTheirRoleAndTheRecordAllow() {
+        HandlingScenario s = new HandlingScenario(OffsetDateTime.now(), "miit");
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            publish(kafka, s.submitted, s.leadAssigned, s.leadReplyApproved);
+        }
+        String rating = "/api/v1/replies/" + s.replyId + "/satisfaction";
+        await().atMost(WAIT).untilAsserted(() -> as("committee-wang").get("/api/v1/statistics?unitId=miit").then()
+                .body("replied", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+
+        AccessMatrix matrix = new AccessMatrix();
+        matrix.endpoint("POST", "/api/v1/replies/{replyId}/satisfaction").at(rating)
+                .body(() -> "{\"rating\":\"SATISFIED\",\"comment\":\"满意\"}")
+                .expect(403, UNIT_PEOPLE).expect(403, OVERSEERS)
+                .expect(404, "member-li")
+                .expect(401, ANONYMOUS)
+                .expect(201, "member-zhang");
+        matrix.endpoint("GET", "/api/v1/replies/{replyId}/satisfaction").at(rating)
+                .expect(200, "member-zhang").expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(404, "member-li", "office-drc")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/statistics")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+
+        matrix.assertCoversEveryOperationAndRole();
+        matrix.run();
+
+        as("committee-wang").get(rating).then().body("proposerId", equalTo("member-zhang")).body("rating", equalTo("SATISFIED"));
+    }
+}
