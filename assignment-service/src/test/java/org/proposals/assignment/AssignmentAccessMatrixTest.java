@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.hamcrest.Matchers.equalTo;
 import static org.proposals.assignment.AssignmentFlowTest.as;
 import static org.proposals.infra.AccessMatrix.ANONYMOUS;
+import static org.proposals.infra.AccessMatrix.OVERSEERS;
+import static org.proposals.infra.AccessMatrix.UNIT_PEOPLE;
 
 /**
  * Every endpoint of assignment-service × every role × own unit / another unit, with the exact status each
@@ -21,9 +23,6 @@ import static org.proposals.infra.AccessMatrix.ANONYMOUS;
  */
 @QuarkusTest
 class AssignmentAccessMatrixTest {
-
-    private static final String[] UNIT_PEOPLE = {"office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme"};
-    private static final String[] OVERSEERS = {"committee-wang", "supervisor-city", "admin", "supervision-system"};
 
     @Test
     void everyoneGetsExactlyWhatTheirRoleAndTheRecordAllow() {

@@ -13,6 +13,8 @@ import static org.proposals.evaluation.HandlingScenario.WAIT;
 import static org.proposals.evaluation.HandlingScenario.as;
 import static org.proposals.evaluation.HandlingScenario.publish;
 import static org.proposals.infra.AccessMatrix.ANONYMOUS;
+import static org.proposals.infra.AccessMatrix.OVERSEERS;
+import static org.proposals.infra.AccessMatrix.UNIT_PEOPLE;
 
 /**
  * Every endpoint of evaluation-service × every role × own / another's record, with the exact status each
@@ -20,9 +22,6 @@ import static org.proposals.infra.AccessMatrix.ANONYMOUS;
  */
 @QuarkusTest
 class EvaluationAccessMatrixTest {
-
-    private static final String[] UNIT_PEOPLE = {"office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme"};
-    private static final String[] OVERSEERS = {"committee-wang", "supervisor-city", "admin", "supervision-system"};
 
     @Test
     void everyoneGetsExactlyWhatTheirRoleAndTheRecordAllow() {

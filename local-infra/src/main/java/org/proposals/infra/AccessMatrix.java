@@ -37,6 +37,12 @@ public final class AccessMatrix {
             "ADMIN", "admin",
             "SUPERVISION_SYSTEM", "supervision-system");
 
+    /** The people of the unit {@code miit}, one per unit role. */
+    public static final String[] UNIT_PEOPLE = {"office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme"};
+
+    /** Those who oversee every unit: the committee, the supervision office, its system, administrators. */
+    public static final String[] OVERSEERS = {"committee-wang", "supervisor-city", "admin", "supervision-system"};
+
     /** No token at all. */
     public static final String ANONYMOUS = "anonymous";
 

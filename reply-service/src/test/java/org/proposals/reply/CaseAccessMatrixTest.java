@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.proposals.infra.AccessMatrix.ANONYMOUS;
+import static org.proposals.infra.AccessMatrix.OVERSEERS;
+import static org.proposals.infra.AccessMatrix.UNIT_PEOPLE;
 import static org.proposals.reply.CaseLifecycleTest.as;
 
 /**
@@ -19,9 +21,6 @@ import static org.proposals.reply.CaseLifecycleTest.as;
  */
 @QuarkusTest
 class CaseAccessMatrixTest {
-
-    private static final String[] UNIT_PEOPLE = {"office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme"};
-    private static final String[] OVERSEERS = {"committee-wang", "supervisor-city", "admin", "supervision-system"};
 
     @Test
     void everyoneGetsExactlyWhatTheirRoleAndTheRecordAllow() {
