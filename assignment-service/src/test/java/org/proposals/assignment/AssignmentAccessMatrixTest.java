@@ -44,7 +44,7 @@ class AssignmentAccessMatrixTest {
         AtomicInteger calls = new AtomicInteger();
         UUID[] targets = {first, second};
 
-        AccessMatrix matrix = new AccessMatrix();
+        AccessMatrix matrix = new AccessMatrix().auditTrail();
         matrix.endpoint("GET", "/api/v1/assignable-proposals")
                 .expect(200, "committee-wang", "supervisor-city", "admin")
                 .expect(403, "office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme", "member-zhang", "supervision-system")

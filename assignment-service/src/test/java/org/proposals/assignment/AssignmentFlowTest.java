@@ -2,6 +2,8 @@ package org.proposals.assignment;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.proposals.infra.TestIdentity;
@@ -20,10 +22,12 @@ import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.infra.KafkaTestClient;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -33,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 @QuarkusTest
@@ -43,11 +48,14 @@ class AssignmentFlowTest {
         return given().auth().oauth2(TestIdentity.tokenFor(person));
     }
 
+    /** The committee member who registered the proposals, as the token of their request named them. */
+    private static final Actor REGISTRAR = actor("committee-wang", "王明（市政协提案委）", "COMMITTEE", "cppcc");
+
     static UUID registeredProposal(KafkaTestClient kafka) {
         UUID proposalId = UUID.randomUUID();
         kafka.publish(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS), EventCodec.envelope(new ProposalSubmitted(proposalId,
                 ProposalKind.PROPOSAL, "20220024", "关于确保经济稳增长，创新产业集群服务模式的提案",
-                new Proposer("member-001", "张委员"), OffsetDateTime.now()), UUID.randomUUID(), null, Actor.SYSTEM));
+                new Proposer("member-001", "张委员"), OffsetDateTime.now()), UUID.randomUUID(), null, REGISTRAR));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignable-proposals?size=200")
                 .then().body("items.id", hasItem(proposalId.toString())));
         return proposalId;
@@ -67,7 +75,8 @@ class AssignmentFlowTest {
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             UUID proposalId = registeredProposal(kafka);
 
-            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON)
+            String requestId = "assign-" + proposalId;
+            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON).header("X-Request-Id", requestId)
                     .body(assignment(proposalId, "miit", "LEAD", "drc", "CO_HANDLING"))
                     .post("/api/v1/assignments").then()
                     .statusCode(201)
@@ -81,6 +90,36 @@ class AssignmentFlowTest {
             // every unit hears of its assignment, keyed by the assignment
             String leadId = (String) byUnit.get("miit").get("id");
             String coId = (String) byUnit.get("drc").get("id");
+
+            // one audit record per assignment, and one for the proposal now assigned, all in the request's transaction
+            List<Map<String, Object>> assignedRecords = auditRecords("proposalId=" + proposalId + "&recordType=Assignment");
+            assertEquals(Set.of(leadId, coId), assignedRecords.stream().map(r -> r.get("recordId")).collect(Collectors.toSet()));
+            for (Map<String, Object> record : assignedRecords) {
+                assertEquals("ProposalAssigned", record.get("action"));
+                assertEquals(proposalId.toString(), record.get("proposalId"));
+                assertEquals(requestId, record.get("requestId"));
+                assertNull(change(record, "status").get("before"));
+                assertEquals("ASSIGNED", change(record, "status").get("after"));
+                assertNotNull(change(record, "signForDue").get("after"));
+            }
+            Map<String, Object> leadRecord = assignedRecords.stream().filter(r -> leadId.equals(r.get("recordId"))).findFirst().orElseThrow();
+            assertEquals("LEAD", change(leadRecord, "handlingType").get("after"));
+            assertEquals("miit", change(leadRecord, "unitId").get("after"));
+            assertNull(change(leadRecord, "leadUnitId"), "a field without a value is not listed for a new record");
+            Map<String, Object> coRecord = assignedRecords.stream().filter(r -> coId.equals(r.get("recordId"))).findFirst().orElseThrow();
+            assertEquals("miit", change(coRecord, "leadUnitId").get("after"));
+            List<Map<String, Object>> proposalRecords = auditRecords("recordType=AssignableProposal&recordId=" + proposalId);
+            assertEquals(List.of("ProposalAssigned", "ProposalSubmittedApplied"),
+                    proposalRecords.stream().map(r -> r.get("action")).toList());
+            assertEquals(Map.of("status", Map.of("before", "AWAITING_ASSIGNMENT", "after", "ASSIGNED")),
+                    proposalRecords.get(0).get("changes"));
+            // the registration came as an event: its record names the person who registered the proposal
+            Map<String, Object> registered = proposalRecords.get(1);
+            assertNull(registered.get("requestId"));
+            assertNotNull(registered.get("causationId"));
+            assertEquals(Map.of("id", "committee-wang", "name", "王明（市政协提案委）", "roles", List.of("COMMITTEE"), "unitId", "cppcc"),
+                    registered.get("actor"));
+            assertEquals("20220024", change(registered, "number").get("after"));
             String topic = KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS);
             ConsumerRecord<String, String> lead = last(kafka.readUntil(topic, r -> leadId.equals(r.key()), Duration.ofSeconds(30)));
             ProposalAssigned assigned = (ProposalAssigned) EventCodec.payloadOf(EventCodec.fromJson(lead.value()));
@@ -101,6 +140,15 @@ class AssignmentFlowTest {
                     Duration.ofSeconds(30)));
             EventEnvelope envelope = EventCodec.fromJson(signed.value());
             assertEquals(leadId, ((AssignmentSigned) EventCodec.payloadOf(envelope)).assignmentId().toString());
+
+            // the sign-for is the newest record of the lead's assignment, with what it changed
+            Map<String, Object> signedRecord = auditRecords("recordType=Assignment&recordId=" + leadId).get(0);
+            assertEquals("AssignmentSigned", signedRecord.get("action"));
+            assertEquals(proposalId.toString(), signedRecord.get("proposalId"));
+            assertEquals(Map.of("before", "ASSIGNED", "after", "SIGNED"), change(signedRecord, "status"));
+            assertEquals(false, change(signedRecord, "signedLate").get("after"));
+            assertNotNull(change(signedRecord, "signedAt").get("after"));
+            assertEquals(Set.of("status", "signedAt", "signedLate"), changes(signedRecord).keySet());
 
             as("committee-wang").get("/api/v1/assignments?proposalId=" + proposalId).then()
                     .statusCode(200).body("total", equalTo(2));
@@ -127,6 +175,33 @@ class AssignmentFlowTest {
 
             as("committee-wang").get("/api/v1/assignments?proposalId=" + proposalId).then().statusCode(200).body("total", equalTo(0));
             as("committee-wang").get("/api/v1/assignable-proposals?size=200").then().body("items.id", hasItem(proposalId.toString()));
+            // refused requests leave no audit record: only the registration's
+            assertEquals(List.of("ProposalSubmittedApplied"),
+                    auditRecords("proposalId=" + proposalId).stream().map(r -> r.get("action")).toList());
+        }
+    }
+
+    private static List<Map<String, Object>> auditRecords(String query) {
+        return as("admin").when().get("/api/v1/audit-records?size=200&" + query).then().statusCode(200).extract().path("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> changes(Map<String, Object> record) {
+        return (Map<String, Map<String, Object>>) record.get("changes");
+    }
+
+    private static Map<String, Object> change(Map<String, Object> record, String field) {
+        return changes(record).get(field);
+    }
+
+    /** An actor as a token would make it; read from JSON so that the test holds while the actor gains fields. */
+    private static Actor actor(String id, String name, String role, String unitId) {
+        String json = String.format("{\"id\":\"%s\",\"name\":\"%s\",\"role\":\"%s\",\"roles\":[\"%s\"],\"unitId\":\"%s\"}",
+                id, name, role, role, unitId);
+        try {
+            return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).readValue(json, Actor.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

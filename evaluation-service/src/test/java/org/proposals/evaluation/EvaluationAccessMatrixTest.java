@@ -33,7 +33,7 @@ class EvaluationAccessMatrixTest {
         await().atMost(WAIT).untilAsserted(() -> as("committee-wang").get("/api/v1/statistics?unitId=miit").then()
                 .body("replied", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
 
-        AccessMatrix matrix = new AccessMatrix();
+        AccessMatrix matrix = new AccessMatrix().auditTrail();
         matrix.endpoint("POST", "/api/v1/replies/{replyId}/satisfaction").at(rating)
                 .body(() -> "{\"rating\":\"SATISFIED\",\"comment\":\"满意\"}")
                 .expect(403, UNIT_PEOPLE).expect(403, OVERSEERS)

@@ -1,5 +1,7 @@
 package org.proposals.evaluation;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.proposals.infra.TestIdentity;
@@ -18,9 +20,12 @@ import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -38,6 +43,8 @@ final class HandlingScenario {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Proposer PROPOSER = new Proposer("member-zhang", "张委员");
+    /** The head of the lead unit, who approved its reply. */
+    static final Actor LEADER = actor("leader-miit", "刘局长", "UNIT_LEADER", "miit");
 
     final UUID proposalId = UUID.randomUUID();
     final String leadUnit;
@@ -73,13 +80,35 @@ final class HandlingScenario {
                 PROPOSER, coUnit, "市发展和改革委员会", HandlingType.CO_HANDLING, leadUnit, assignedAt,
                 assignedAt.toLocalDate().plusMonths(1)));
         leadSigned = envelope(new AssignmentSigned(leadAssignment, proposalId, leadUnit, assignedAt.plusDays(1), false));
-        leadReplyApproved = envelope(new ReplyApproved(replyId, UUID.randomUUID(), leadAssignment, proposalId, leadUnit,
-                HandlingType.LEAD, ResultCategory.A, assignedAt.plusMonths(2)));
+        leadReplyApproved = EventCodec.envelope(new ReplyApproved(replyId, UUID.randomUUID(), leadAssignment, proposalId,
+                leadUnit, HandlingType.LEAD, ResultCategory.A, assignedAt.plusMonths(2)), UUID.randomUUID(), null, LEADER);
         coSignedLate = envelope(new AssignmentSigned(coAssignment, proposalId, coUnit, assignedAt.plusDays(9), true));
     }
 
     static EventEnvelope envelope(IntegrationEvent event) {
         return EventCodec.envelope(event, UUID.randomUUID(), null, Actor.SYSTEM);
+    }
+
+    /** An actor as a token would make it; read from JSON so that the test holds while the actor gains fields. */
+    static Actor actor(String id, String name, String role, String unitId) {
+        String json = String.format("{\"id\":\"%s\",\"name\":\"%s\",\"role\":\"%s\",\"roles\":[\"%s\"],\"unitId\":\"%s\"}",
+                id, name, role, role, unitId);
+        try {
+            return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).readValue(json, Actor.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This service's audit records concerning the proposal, newest first. */
+    List<Map<String, Object>> auditRecords(String query) {
+        return as("admin").when().get("/api/v1/audit-records?size=200&proposalId=" + proposalId + "&" + query)
+                .then().statusCode(200).extract().path("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> changes(Map<String, Object> record) {
+        return (Map<String, Map<String, Object>>) record.get("changes");
     }
 
     /** Puts events on their producers' topics, as their outbox relays would. */

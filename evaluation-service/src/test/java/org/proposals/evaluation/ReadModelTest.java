@@ -10,12 +10,16 @@ import org.proposals.infra.KafkaTestClient;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.proposals.evaluation.HandlingScenario.changes;
 import static org.proposals.evaluation.HandlingScenario.WAIT;
 import static org.proposals.evaluation.HandlingScenario.publish;
 import static org.proposals.evaluation.HandlingScenario.statistics;
@@ -39,11 +43,38 @@ class ReadModelTest {
             assertLeadFigures(statistics(s.leadUnit, 2022), s.leadUnit, 2022);
             assertNothing(statistics(s.leadUnit, 2021));
 
+            // each event applied left its audit record (in whatever order the topics delivered them); the reply's
+            // names the leader who approved it
+            List<Map<String, Object>> applied = s.auditRecords("");
+            assertEquals(List.of("AssignmentSignedApplied", "ProposalAssignedApplied", "ProposalAssignedApplied",
+                    "ReplyApprovedApplied"), applied.stream().filter(r -> "UnitHandling".equals(r.get("recordType")))
+                    .map(r -> (String) r.get("action")).sorted().toList());
+            Map<String, Object> replied = applied.stream()
+                    .filter(r -> "ReplyApprovedApplied".equals(r.get("action"))).findFirst().orElseThrow();
+            assertEquals("UnitHandling", replied.get("recordType"));
+            assertEquals(s.proposalId + "/" + s.leadUnit, replied.get("recordId"));
+            assertEquals(s.leadReplyApproved.eventId().toString(), replied.get("causationId"));
+            assertEquals(Map.of("id", "leader-miit", "name", "刘局长", "roles", List.of("UNIT_LEADER"), "unitId", "miit"),
+                    replied.get("actor"));
+            assertEquals("A", changes(replied).get("resultCategory").get("after"));
+            assertNull(changes(replied).get("resultCategory").get("before"));
+            assertEquals(s.replyId.toString(), changes(replied).get("replyId").get("after"));
+            Map<String, Object> submitted = applied.stream()
+                    .filter(r -> "ProposalSubmittedApplied".equals(r.get("action"))).findFirst().orElseThrow();
+            assertEquals("ProposalRecord", submitted.get("recordType"));
+            assertEquals("20220024", changes(submitted).get("number").get("after"));
+
             // The same ProposalAssigned again, then the co-handler's sign-for: same key, same partition, so
             // once the sign-for shows, the redelivery before it has been received too.
             publish(kafka, s.coAssigned, s.coSignedLate);
             await().atMost(WAIT).untilAsserted(() -> statistics(s.coUnit, null).body("signed", equalTo(1)));
             assertCoHandlingFigures(statistics(s.coUnit, null), 1);
+            // the redelivery was not applied again: no second record of it
+            assertEquals(1, s.auditRecords("recordType=UnitHandling&recordId=" + s.proposalId + "/" + s.coUnit).stream()
+                    .filter(r -> "ProposalAssignedApplied".equals(r.get("action"))).count());
+            Map<String, Object> signedLate = s.auditRecords("").get(0);
+            assertEquals("AssignmentSignedApplied", signedLate.get("action"));
+            assertEquals(true, changes(signedLate).get("signedLate").get("after"));
             assertLeadFigures(statistics(s.leadUnit, null), s.leadUnit, null);
         }
     }

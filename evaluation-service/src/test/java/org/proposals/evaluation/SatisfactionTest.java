@@ -26,6 +26,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.proposals.evaluation.HandlingScenario.changes;
 import static org.proposals.evaluation.HandlingScenario.PROPOSER;
 import static org.proposals.evaluation.HandlingScenario.WAIT;
 import static org.proposals.evaluation.HandlingScenario.publish;
@@ -68,7 +70,9 @@ class SatisfactionTest {
             assertRecorded(s.replyId, 0);
 
             String url = "/api/v1/replies/" + s.replyId + "/satisfaction";
-            String id = rate(s.replyId, "{\"rating\":\"SATISFIED\",\"comment\":\"答复认真，措施具体\"}")
+            String id = HandlingScenario.as("member-zhang").contentType(ContentType.JSON).header("X-Request-Id", "rate-" + s.replyId)
+                    .body("{\"rating\":\"SATISFIED\",\"comment\":\"答复认真，措施具体\"}")
+                    .when().post("/api/v1/replies/" + s.replyId + "/satisfaction").then()
                     .statusCode(201)
                     .header("Location", endsWith(url))
                     .body("rating", equalTo("SATISFIED"))
@@ -108,6 +112,23 @@ class SatisfactionTest {
             assertRecorded(unknown, 0);
 
             assertRecorded(s.replyId, 1);
+
+            // the rating and the handling it rated, each with its audit record from the one request; the refused
+            // requests left none
+            List<Map<String, Object>> rated = s.auditRecords("").stream()
+                    .filter(r -> "SatisfactionRecorded".equals(r.get("action"))).toList();
+            assertEquals(List.of("UnitHandling", "Satisfaction"), rated.stream().map(r -> r.get("recordType")).toList());
+            Map<String, Object> handlingRecord = rated.get(0);
+            assertEquals(s.proposalId + "/" + s.leadUnit, handlingRecord.get("recordId"));
+            assertEquals("rate-" + s.replyId, handlingRecord.get("requestId"));
+            assertEquals("SATISFIED", changes(handlingRecord).get("rating").get("after"));
+            assertNull(changes(handlingRecord).get("rating").get("before"));
+            Map<String, Object> satisfactionRecord = rated.get(1);
+            assertEquals(id, satisfactionRecord.get("recordId"));
+            assertEquals("rate-" + s.replyId, satisfactionRecord.get("requestId"));
+            assertEquals("答复认真，措施具体", changes(satisfactionRecord).get("comment").get("after"));
+            assertEquals(PROPOSER.id(), changes(satisfactionRecord).get("proposerId").get("after"));
+
             statistics(s.leadUnit, null)
                     .body("rated", equalTo(1))
                     .body("ratings", equalTo(Map.of("SATISFIED", 1, "BASICALLY_SATISFIED", 0, "UNSATISFIED", 0)))

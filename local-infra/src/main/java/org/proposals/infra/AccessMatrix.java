@@ -91,6 +91,22 @@ public final class AccessMatrix {
         }
     }
 
+    /**
+     * The rows of the audit endpoints every service has from the kit: the overseeing bodies read the trail,
+     * the supervision office and administrators verify its chain.
+     */
+    public AccessMatrix auditTrail() {
+        endpoint("GET", "/api/v1/audit-records")
+                .expect(200, "committee-wang", "supervisor-city", "admin")
+                .expect(403, UNIT_PEOPLE).expect(403, "member-zhang", "supervision-system")
+                .expect(401, ANONYMOUS);
+        endpoint("GET", "/api/v1/audit-records/verification")
+                .expect(200, "supervisor-city", "admin")
+                .expect(403, UNIT_PEOPLE).expect(403, "committee-wang", "member-zhang", "supervision-system")
+                .expect(401, ANONYMOUS);
+        return this;
+    }
+
     /** Sends every row's request and collects every status that differs from the table. */
     public AccessMatrix run() {
         for (Row row : rows) {

@@ -23,7 +23,7 @@ class ProposalAccessMatrixTest {
         String lis = ProposalAccessTest.proposalOf("member-li");
         long before = ProposalAccessTest.total();
 
-        AccessMatrix matrix = new AccessMatrix();
+        AccessMatrix matrix = new AccessMatrix().auditTrail();
         matrix.endpoint("POST", "/api/v1/proposals")
                 .body(() -> ProposalResourceTest.proposalJson("矩阵登记"))
                 .expect(201, "committee-wang", "admin")

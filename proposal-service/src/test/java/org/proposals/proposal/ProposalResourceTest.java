@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -52,9 +55,25 @@ class ProposalResourceTest {
         return asCommittee().contentType(ContentType.JSON).body(body).when().post("/api/v1/proposals").then();
     }
 
+    /** The items of a page of this service's audit records, newest first. */
+    static List<Map<String, Object>> auditRecords(String query) {
+        return given().auth().oauth2(TestIdentity.tokenFor("admin")).when().get("/api/v1/audit-records?size=200&" + query).then().statusCode(200).extract().path("items");
+    }
+
+    /** The before and after of one field in an audit record. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> change(Map<String, Object> record, String field) {
+        return ((Map<String, Map<String, Object>>) record.get("changes")).get(field);
+    }
+
     @Test
     void registrationNumbersTheProposalAndAnnouncesIt() {
-        String id = submit(proposalJson("关于确保经济稳增长，创新产业集群服务模式的提案"))
+        String requestId = "register-" + UUID.randomUUID();
+        UUID correlationId = UUID.randomUUID();
+        String id = asCommittee().contentType(ContentType.JSON)
+                .header("X-Request-Id", requestId).header("X-Correlation-Id", correlationId.toString())
+                .body(proposalJson("关于确保经济稳增长，创新产业集群服务模式的提案"))
+                .when().post("/api/v1/proposals").then()
                 .statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/proposals/[0-9a-f-]{36}"))
                 .body("status", equalTo("SUBMITTED"))
@@ -62,9 +81,27 @@ class ProposalResourceTest {
                 .body("proposer.name", equalTo("张委员"))
                 .extract().path("id");
 
-        asCommittee().when().get("/api/v1/proposals/" + id).then()
+        String number = asCommittee().when().get("/api/v1/proposals/" + id).then()
                 .statusCode(200)
-                .body("title", equalTo("关于确保经济稳增长，创新产业集群服务模式的提案"));
+                .body("title", equalTo("关于确保经济稳增长，创新产业集群服务模式的提案"))
+                .extract().path("number");
+
+        // the registration left one audit record, in its own transaction, naming its request
+        List<Map<String, Object>> audit = auditRecords("proposalId=" + id);
+        assertEquals(1, audit.size());
+        Map<String, Object> registered = audit.get(0);
+        assertEquals("ProposalSubmitted", registered.get("action"));
+        assertEquals("Proposal", registered.get("recordType"));
+        assertEquals(id, registered.get("recordId"));
+        assertEquals(id, registered.get("proposalId"));
+        assertEquals(requestId, registered.get("requestId"));
+        assertEquals(correlationId.toString(), registered.get("correlationId"));
+        assertNull(registered.get("causationId"));
+        assertEquals("关于确保经济稳增长，创新产业集群服务模式的提案", change(registered, "title").get("after"));
+        assertNull(change(registered, "title").get("before"));
+        assertEquals("SUBMITTED", change(registered, "status").get("after"));
+        assertEquals(number, change(registered, "number").get("after"));
+        assertEquals("member-001", change(registered, "proposerId").get("after"));
 
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             List<ConsumerRecord<String, String>> read = kafka.readUntil(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS),
@@ -103,6 +140,7 @@ class ProposalResourceTest {
     @Test
     void badInputIsAProblemNamingTheFieldAndChangesNothing() {
         long before = total();
+        long auditedBefore = auditTotal();
 
         submit("""
                 {"kind":"PROPOSAL","title":"","content":"x","proposer":{"id":"m","name":"n"}}""")
@@ -138,6 +176,7 @@ class ProposalResourceTest {
         asCommittee().when().get("/api/v1/proposals?status=LOST").then().statusCode(400).contentType("application/problem+json");
 
         assertEquals(before, total());
+        assertEquals(auditedBefore, auditTotal());
     }
 
     @Test
@@ -150,6 +189,11 @@ class ProposalResourceTest {
                 .body("size", equalTo(1))
                 .body("page", equalTo(0));
         assertTrue(total() >= 2);
+    }
+
+    private static long auditTotal() {
+        return ((Number) given().auth().oauth2(TestIdentity.tokenFor("admin")).when().get("/api/v1/audit-records?size=1").then().statusCode(200)
+                .extract().path("total")).longValue();
     }
 
     private static long total() {

@@ -35,7 +35,7 @@ class CaseAccessMatrixTest {
         String secondDraft = draft(secondCase, reply);
         String cases = "/api/v1/cases/" + caseId;
 
-        AccessMatrix matrix = new AccessMatrix();
+        AccessMatrix matrix = new AccessMatrix().auditTrail();
         matrix.endpoint("GET", "/api/v1/cases")
                 .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
                 .expect(403, "member-zhang")

@@ -2,6 +2,8 @@ package org.proposals.reply;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.proposals.infra.TestIdentity;
@@ -21,10 +23,13 @@ import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -34,6 +39,8 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** An assignment arriving over the real broker opens a case; its approved reply is announced on reply.events. */
 @QuarkusTest
@@ -86,11 +93,34 @@ class CaseLifecycleTest {
         return as("head-miit-sme").when().post("/api/v1/cases/" + caseId + "/replies/" + replyId + "/approval").then();
     }
 
+    /** This service's audit records, newest first. */
+    static List<Map<String, Object>> auditRecords(String query) {
+        return as("admin").when().get("/api/v1/audit-records?size=200&" + query).then().statusCode(200).extract().path("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Object>> changes(Map<String, Object> record) {
+        return (Map<String, Map<String, Object>>) record.get("changes");
+    }
+
+    /** An actor as a token would make it; read from JSON so that the test holds while the actor gains fields. */
+    static Actor actor(String id, String name, String role, String unitId) {
+        String json = String.format("{\"id\":\"%s\",\"name\":\"%s\",\"role\":\"%s\",\"roles\":[\"%s\"],\"unitId\":\"%s\"}",
+                id, name, role, role, unitId);
+        try {
+            return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).readValue(json, Actor.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void anAssignmentOpensOneCaseAndItsApprovedReplyIsAnnounced() {
         UUID proposalId = UUID.randomUUID();
         ProposalAssigned assignment = assigned(proposalId, HandlingType.LEAD);
-        EventEnvelope assignedEnvelope = envelope(assignment);
+        // assigned by a member of the committee, whose token named them
+        EventEnvelope assignedEnvelope = EventCodec.envelope(assignment, UUID.randomUUID(), null,
+                actor("committee-wang", "王明（市政协提案委）", "COMMITTEE", "cppcc"));
 
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             String assignments = KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS);
@@ -119,7 +149,22 @@ class CaseLifecycleTest {
             awaitCase(laterProposal);
             casesOf(proposalId).body("total", equalTo(1)).body("items[0].id", equalTo(caseId));
 
-            String replyId = draft(caseId, replyJson("A", REPLY_TEXT))
+            // the case opened once, and its audit record names the committee member behind the assignment
+            List<Map<String, Object>> opened = auditRecords("proposalId=" + proposalId);
+            assertEquals(1, opened.size());
+            assertEquals("ProposalAssignedApplied", opened.get(0).get("action"));
+            assertEquals("HandlingCase", opened.get(0).get("recordType"));
+            assertEquals(caseId, opened.get(0).get("recordId"));
+            assertEquals(assignedEnvelope.eventId().toString(), opened.get(0).get("causationId"));
+            assertEquals(assignedEnvelope.correlationId().toString(), opened.get(0).get("correlationId"));
+            assertEquals(Map.of("id", "committee-wang", "name", "王明（市政协提案委）", "roles", List.of("COMMITTEE"), "unitId", "cppcc"),
+                    opened.get(0).get("actor"));
+            assertEquals(assignment.assignmentId().toString(), changes(opened.get(0)).get("assignmentId").get("after"));
+            assertEquals("OPEN", changes(opened.get(0)).get("status").get("after"));
+
+            String replyId = as("handler-miit-sme").contentType(ContentType.JSON).header("X-Request-Id", "draft-" + caseId)
+                    .body(replyJson("A", REPLY_TEXT))
+                    .when().post("/api/v1/cases/" + caseId + "/replies").then()
                     .statusCode(201)
                     .header("Location", matchesPattern(".*/api/v1/cases/" + caseId + "/replies/[0-9a-f-]{36}"))
                     .body("status", equalTo("DRAFT"))
@@ -139,6 +184,24 @@ class CaseLifecycleTest {
                     .body("status", equalTo("REPLIED"))
                     .body("replies.size()", equalTo(1))
                     .body("replies[0].status", equalTo("APPROVED"));
+
+            // drafted, then approved: the reply's records, newest first, and the case's
+            List<Map<String, Object>> replyRecords = auditRecords("recordType=Reply&recordId=" + replyId);
+            assertEquals(List.of("ReplyApproved", "ReplyDrafted"), replyRecords.stream().map(r -> r.get("action")).toList());
+            Map<String, Object> drafted = replyRecords.get(1);
+            assertEquals(proposalId.toString(), drafted.get("proposalId"));
+            assertEquals("draft-" + caseId, drafted.get("requestId"));
+            assertNull(changes(drafted).get("text").get("before"));
+            assertEquals(REPLY_TEXT, changes(drafted).get("text").get("after"));
+            assertEquals("A", changes(drafted).get("resultCategory").get("after"));
+            assertEquals("DRAFT", changes(drafted).get("status").get("after"));
+            Map<String, Object> approvedRecord = replyRecords.get(0);
+            assertEquals(Set.of("status", "approvedAt"), changes(approvedRecord).keySet());
+            assertEquals(Map.of("before", "DRAFT", "after", "APPROVED"), changes(approvedRecord).get("status"));
+            assertNotNull(changes(approvedRecord).get("approvedAt").get("after"));
+            Map<String, Object> caseRecord = auditRecords("recordType=HandlingCase&recordId=" + caseId).get(0);
+            assertEquals("ReplyApproved", caseRecord.get("action"));
+            assertEquals(Map.of("status", Map.of("before", "OPEN", "after", "REPLIED")), caseRecord.get("changes"));
 
             List<ConsumerRecord<String, String>> read = kafka.readUntil(KafkaTestClient.topic(Topics.REPLY_EVENTS),
                     r -> caseId.equals(r.key()), Duration.ofSeconds(30));

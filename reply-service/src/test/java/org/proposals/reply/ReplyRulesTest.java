@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.proposals.events.HandlingType;
 import org.proposals.infra.KafkaTestClient;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.proposals.reply.CaseLifecycleTest.REPLY_TEXT;
 import static org.proposals.reply.CaseLifecycleTest.approve;
 import static org.proposals.reply.CaseLifecycleTest.assigned;
+import static org.proposals.reply.CaseLifecycleTest.auditRecords;
 import static org.proposals.reply.CaseLifecycleTest.draft;
 import static org.proposals.reply.CaseLifecycleTest.openCase;
 import static org.proposals.reply.CaseLifecycleTest.replyJson;
@@ -92,8 +95,9 @@ class ReplyRulesTest {
     @Test
     void aCaseHasOneFormalReply() {
         String caseId;
+        UUID proposalId = UUID.randomUUID();
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
-            caseId = openCase(kafka, assigned(UUID.randomUUID(), HandlingType.SPLIT));
+            caseId = openCase(kafka, assigned(proposalId, HandlingType.SPLIT));
         }
         String first = draft(caseId, replyJson("A", REPLY_TEXT)).statusCode(201).extract().path("id");
         String second = draft(caseId, replyJson("B", REPLY_TEXT)).statusCode(201).extract().path("id");
@@ -109,6 +113,10 @@ class ReplyRulesTest {
         CaseLifecycleTest.as("office-miit").when().get("/api/v1/cases/" + caseId).then()
                 .body("status", equalTo("REPLIED"))
                 .body("replies.find { it.id == '" + second + "' }.status", equalTo("DRAFT"));
+        // the refused requests left no audit record
+        List<Map<String, Object>> replyRecords = auditRecords("proposalId=" + proposalId + "&recordType=Reply");
+        assertEquals(List.of("ReplyApproved:" + first, "ReplyDrafted:" + second, "ReplyDrafted:" + first),
+                replyRecords.stream().map(r -> r.get("action") + ":" + r.get("recordId")).toList());
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.proposals.events.Proposer;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.kit.audit.AuditChanges;
+import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
 
@@ -21,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -42,6 +45,9 @@ public class AssignmentService {
     @Inject
     EventPublisher events;
 
+    @Inject
+    AuditTrail audit;
+
     Clock clock = Clock.system(CITY_ZONE);
 
     /** Remembers a registered proposal so that the committee can assign it. */
@@ -59,6 +65,8 @@ public class AssignmentService {
         proposal.submittedAt = submitted.submittedAt();
         proposal.status = AssignableProposal.Status.AWAITING_ASSIGNMENT;
         proposals.persist(proposal);
+        audit.record("ProposalSubmittedApplied", "AssignableProposal", proposal.id, proposal.id,
+                AuditChanges.created(state(proposal)));
     }
 
     /** Gives a proposal to its units in one step: every unit gets its assignment and its ProposalAssigned, or none does. */
@@ -86,9 +94,13 @@ public class AssignmentService {
             assignment.signForDue = clocks.signForDue(now.toLocalDate());
             assignment.replyDue = clocks.replyDue(now.toLocalDate(), unit.handlingType());
             assignments.persist(assignment);
+            audit.record("ProposalAssigned", "Assignment", assignment.id, proposal.id, AuditChanges.created(state(assignment)));
             created.add(assignment);
         }
+        Map<String, Object> before = state(proposal);
         proposal.status = AssignableProposal.Status.ASSIGNED;
+        audit.record("ProposalAssigned", "AssignableProposal", proposal.id, proposal.id,
+                AuditChanges.between(before, state(proposal)));
         for (Assignment assignment : created) {
             events.publish(new ProposalAssigned(assignment.id, proposal.id, proposal.title,
                     new Proposer(proposal.proposerId, proposal.proposerName), assignment.unitId, assignment.unitName,
@@ -104,11 +116,27 @@ public class AssignmentService {
             throw ApiProblem.conflict("Assignment " + assignmentId + " was already signed for on " + assignment.signedAt);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Object> before = state(assignment);
         assignment.status = AssignmentStatus.SIGNED;
         assignment.signedAt = now;
         assignment.signedLate = now.toLocalDate().isAfter(assignment.signForDue);
+        audit.record("AssignmentSigned", "Assignment", assignment.id, assignment.proposalId,
+                AuditChanges.between(before, state(assignment)));
         events.publish(new AssignmentSigned(assignment.id, assignment.proposalId, assignment.unitId, now, assignment.signedLate));
         return assignment;
+    }
+
+    /** What the audit trail records of a proposal waiting to be assigned. */
+    private static Map<String, Object> state(AssignableProposal p) {
+        return AuditChanges.state("kind", p.kind, "number", p.number, "title", p.title, "proposerId", p.proposerId,
+                "proposerName", p.proposerName, "submittedAt", p.submittedAt, "status", p.status);
+    }
+
+    /** What the audit trail records of an assignment. */
+    private static Map<String, Object> state(Assignment a) {
+        return AuditChanges.state("proposalId", a.proposalId, "unitId", a.unitId, "unitName", a.unitName,
+                "handlingType", a.handlingType, "leadUnitId", a.leadUnitId, "status", a.status, "assignedAt", a.assignedAt,
+                "signForDue", a.signForDue, "replyDue", a.replyDue, "signedAt", a.signedAt, "signedLate", a.signedLate);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -11,8 +11,11 @@ import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.reply.ReplyApproved;
+import org.proposals.kit.audit.AuditChanges;
+import org.proposals.kit.audit.AuditTrail;
 
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,8 +36,12 @@ public class ReadModelService {
     @Inject
     UnitHandlingRepository handlings;
 
+    @Inject
+    AuditTrail audit;
+
     public void onSubmitted(ProposalSubmitted submitted) {
         ProposalRecord proposal = proposals.findOrCreate(submitted.proposalId());
+        Map<String, Object> before = state(proposal);
         proposal.kind = submitted.kind();
         proposal.number = submitted.number();
         proposal.title = submitted.title();
@@ -45,11 +52,14 @@ public class ReadModelService {
         proposal.submittedAt = submitted.submittedAt();
         proposal.year = submitted.submittedAt() == null ? null
                 : submitted.submittedAt().atZoneSameInstant(CITY_ZONE).getYear();
+        audit.record("ProposalSubmittedApplied", "ProposalRecord", proposal.proposalId, proposal.proposalId,
+                AuditChanges.between(before, state(proposal)));
     }
 
     public void onAssigned(ProposalAssigned assigned) {
         // The assignment names the proposal and its proposer: enough to rate its replies before ProposalSubmitted arrives.
         ProposalRecord proposal = proposals.findOrCreate(assigned.proposalId());
+        Map<String, Object> proposalBefore = state(proposal);
         if (proposal.title == null) {
             proposal.title = assigned.proposalTitle();
         }
@@ -57,25 +67,36 @@ public class ReadModelService {
             proposal.proposerId = assigned.proposer().id();
             proposal.proposerName = assigned.proposer().name();
         }
+        AuditChanges proposalChanges = AuditChanges.between(proposalBefore, state(proposal));
+        if (!proposalChanges.isEmpty()) { // usually ProposalSubmitted came first and nothing changed
+            audit.record("ProposalAssignedApplied", "ProposalRecord", proposal.proposalId, proposal.proposalId, proposalChanges);
+        }
         UnitHandling handling = handlings.findOrCreate(assigned.proposalId(), assigned.unitId());
+        Map<String, Object> before = state(handling);
         handling.assignmentId = assigned.assignmentId();
         handling.unitName = assigned.unitName();
         handling.handlingType = assigned.handlingType();
         handling.assignedAt = assigned.assignedAt();
         handling.replyDueDate = assigned.replyDueDate();
+        audit.record("ProposalAssignedApplied", "UnitHandling", recordId(handling), handling.proposalId,
+                AuditChanges.between(before, state(handling)));
     }
 
     public void onSigned(AssignmentSigned signed) {
         UnitHandling handling = handlings.findOrCreate(signed.proposalId(), signed.unitId());
+        Map<String, Object> before = state(handling);
         if (handling.assignmentId == null) {
             handling.assignmentId = signed.assignmentId();
         }
         handling.signedAt = signed.signedAt();
         handling.signedLate = signed.late();
+        audit.record("AssignmentSignedApplied", "UnitHandling", recordId(handling), handling.proposalId,
+                AuditChanges.between(before, state(handling)));
     }
 
     public void onReplyApproved(ReplyApproved approved) {
         UnitHandling handling = handlings.findOrCreate(approved.proposalId(), approved.unitId());
+        Map<String, Object> before = state(handling);
         if (handling.assignmentId == null) {
             handling.assignmentId = approved.assignmentId();
         }
@@ -91,5 +112,26 @@ public class ReadModelService {
         handling.replyId = approved.replyId();
         handling.resultCategory = approved.resultCategory();
         handling.repliedAt = approved.approvedAt();
+        audit.record("ReplyApprovedApplied", "UnitHandling", recordId(handling), handling.proposalId,
+                AuditChanges.between(before, state(handling)));
+    }
+
+    /** A unit's handling of a proposal is named by both: {@code <proposalId>/<unitId>}. */
+    static String recordId(UnitHandling handling) {
+        return handling.proposalId + "/" + handling.unitId;
+    }
+
+    /** What the audit trail records of a proposal as this service knows it. */
+    static Map<String, Object> state(ProposalRecord p) {
+        return AuditChanges.state("kind", p.kind, "number", p.number, "title", p.title, "proposerId", p.proposerId,
+                "proposerName", p.proposerName, "submittedAt", p.submittedAt, "year", p.year);
+    }
+
+    /** What the audit trail records of a unit's handling of a proposal. */
+    static Map<String, Object> state(UnitHandling h) {
+        return AuditChanges.state("assignmentId", h.assignmentId, "unitName", h.unitName, "handlingType", h.handlingType,
+                "assignedAt", h.assignedAt, "replyDueDate", h.replyDueDate, "signedAt", h.signedAt, "signedLate", h.signedLate,
+                "replyId", h.replyId, "resultCategory", h.resultCategory, "repliedAt", h.repliedAt,
+                "rating", h.rating, "ratedAt", h.ratedAt);
     }
 }

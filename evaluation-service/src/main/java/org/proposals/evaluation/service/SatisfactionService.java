@@ -11,11 +11,14 @@ import org.proposals.evaluation.repository.SatisfactionRepository;
 import org.proposals.evaluation.repository.UnitHandlingRepository;
 import org.proposals.events.SatisfactionRating;
 import org.proposals.events.evaluation.SatisfactionRecorded;
+import org.proposals.kit.audit.AuditChanges;
+import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -33,6 +36,9 @@ public class SatisfactionService {
 
     @Inject
     EventPublisher events;
+
+    @Inject
+    AuditTrail audit;
 
     Clock clock = Clock.system(ReadModelService.CITY_ZONE);
 
@@ -65,11 +71,22 @@ public class SatisfactionService {
         satisfaction.comment = comment;
         satisfaction.recordedAt = now;
         satisfactions.persist(satisfaction);
+        audit.record("SatisfactionRecorded", "Satisfaction", satisfaction.id, satisfaction.proposalId,
+                AuditChanges.created(state(satisfaction)));
+        Map<String, Object> before = ReadModelService.state(handling);
         handling.rating = rating;
         handling.ratedAt = now;
+        audit.record("SatisfactionRecorded", "UnitHandling", ReadModelService.recordId(handling), handling.proposalId,
+                AuditChanges.between(before, ReadModelService.state(handling)));
         events.publish(new SatisfactionRecorded(satisfaction.id, satisfaction.proposalId, replyId, satisfaction.unitId,
                 satisfaction.proposerId, rating, comment, now));
         return satisfaction;
+    }
+
+    /** What the audit trail records of a rating. */
+    private static Map<String, Object> state(Satisfaction s) {
+        return AuditChanges.state("replyId", s.replyId, "proposalId", s.proposalId, "unitId", s.unitId,
+                "proposerId", s.proposerId, "rating", s.rating, "comment", s.comment, "recordedAt", s.recordedAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -7,6 +7,8 @@ import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.evaluation.SatisfactionRecorded;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.reply.ReplyApproved;
+import org.proposals.kit.audit.AuditChanges;
+import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.proposal.Proposal;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -32,6 +35,9 @@ public class ProposalService {
 
     @Inject
     EventPublisher events;
+
+    @Inject
+    AuditTrail audit;
 
     Clock clock = Clock.system(CITY_ZONE);
 
@@ -49,6 +55,7 @@ public class ProposalService {
         proposal.submittedAt = now;
         proposal.updatedAt = now;
         proposals.persist(proposal);
+        audit.record("ProposalSubmitted", "Proposal", proposal.id, proposal.id, AuditChanges.created(state(proposal)));
         events.publish(new ProposalSubmitted(proposal.id, proposal.kind, proposal.number, proposal.title,
                 registration.proposer(), now));
         return proposal;
@@ -72,30 +79,55 @@ public class ProposalService {
     public void onAssigned(ProposalAssigned assigned) {
         Proposal proposal = known(assigned.proposalId());
         ProposalHandling handling = proposal.handlingByOrNew(assigned.unitId());
+        Map<String, Object> before = state(proposal, handling);
         handling.assignmentId = assigned.assignmentId();
         handling.unitName = assigned.unitName();
         handling.handlingType = assigned.handlingType();
         handling.assignedAt = assigned.assignedAt();
         proposal.refreshStatus(OffsetDateTime.now(clock));
+        audit.record("ProposalAssignedApplied", "Proposal", proposal.id, proposal.id,
+                AuditChanges.between(before, state(proposal, handling)));
     }
 
     public void onReplyApproved(ReplyApproved approved) {
         Proposal proposal = known(approved.proposalId());
         ProposalHandling handling = proposal.handlingByOrNew(approved.unitId());
+        Map<String, Object> before = state(proposal, handling);
         handling.assignmentId = approved.assignmentId();
         handling.handlingType = approved.handlingType();
         handling.replyId = approved.replyId();
         handling.resultCategory = approved.resultCategory();
         handling.repliedAt = approved.approvedAt();
         proposal.refreshStatus(OffsetDateTime.now(clock));
+        audit.record("ReplyApprovedApplied", "Proposal", proposal.id, proposal.id,
+                AuditChanges.between(before, state(proposal, handling)));
     }
 
     public void onSatisfactionRecorded(SatisfactionRecorded recorded) {
         Proposal proposal = known(recorded.proposalId());
         ProposalHandling handling = proposal.handlingByOrNew(recorded.unitId());
+        Map<String, Object> before = state(proposal, handling);
         handling.rating = recorded.rating();
         handling.ratedAt = recorded.recordedAt();
         proposal.refreshStatus(OffsetDateTime.now(clock));
+        audit.record("SatisfactionRecordedApplied", "Proposal", proposal.id, proposal.id,
+                AuditChanges.between(before, state(proposal, handling)));
+    }
+
+    /** What the audit trail records of a new proposal. */
+    private static Map<String, Object> state(Proposal p) {
+        return AuditChanges.state("kind", p.kind, "number", p.number, "title", p.title, "content", p.content,
+                "proposerId", p.proposerId, "proposerName", p.proposerName, "status", p.status, "submittedAt", p.submittedAt);
+    }
+
+    /** The proposal's status and one unit's part, as the audit trail records their changes: units[miit].replyId ... */
+    private static Map<String, Object> state(Proposal p, ProposalHandling h) {
+        String unit = "units[" + h.unitId + "].";
+        return AuditChanges.state("status", p.status,
+                unit + "unitName", h.unitName, unit + "handlingType", h.handlingType,
+                unit + "assignmentId", h.assignmentId, unit + "assignedAt", h.assignedAt,
+                unit + "replyId", h.replyId, unit + "resultCategory", h.resultCategory, unit + "repliedAt", h.repliedAt,
+                unit + "rating", h.rating, unit + "ratedAt", h.ratedAt);
     }
 
     private Proposal known(UUID proposalId) {

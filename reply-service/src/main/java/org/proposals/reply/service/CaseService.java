@@ -7,6 +7,8 @@ import org.jboss.logging.Logger;
 import org.proposals.events.MalformedEventException;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.reply.ReplyApproved;
+import org.proposals.kit.audit.AuditChanges;
+import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.reply.CaseStatus;
@@ -20,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -37,6 +40,9 @@ public class CaseService {
 
     @Inject
     ReplyConfig config;
+
+    @Inject
+    AuditTrail audit;
 
     Clock clock = Clock.system(CITY_ZONE);
 
@@ -67,6 +73,8 @@ public class CaseService {
         handlingCase.status = CaseStatus.OPEN;
         handlingCase.openedAt = now();
         cases.persist(handlingCase);
+        audit.record("ProposalAssignedApplied", "HandlingCase", handlingCase.id, handlingCase.proposalId,
+                AuditChanges.created(state(handlingCase)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,7 +110,9 @@ public class CaseService {
         if (handlingCase.status == CaseStatus.REPLIED) {
             throw ApiProblem.conflict("case " + caseId + " already has an approved reply");
         }
-        return handlingCase.addDraft(draft.resultCategory(), text, now());
+        Reply reply = handlingCase.addDraft(draft.resultCategory(), text, now());
+        audit.record("ReplyDrafted", "Reply", reply.id, handlingCase.proposalId, AuditChanges.created(state(reply)));
+        return reply;
     }
 
     /** A draft passes review: it becomes the formal reply, the case is replied and ReplyApproved announces it. */
@@ -116,10 +126,29 @@ public class CaseService {
             throw ApiProblem.conflict("case " + caseId + " already has an approved reply");
         }
         OffsetDateTime now = now();
+        Map<String, Object> replyBefore = state(reply);
+        Map<String, Object> caseBefore = state(handlingCase);
         handlingCase.approve(reply, now);
+        audit.record("ReplyApproved", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(replyBefore, state(reply)));
+        audit.record("ReplyApproved", "HandlingCase", handlingCase.id, handlingCase.proposalId,
+                AuditChanges.between(caseBefore, state(handlingCase)));
         events.publish(new ReplyApproved(reply.id, handlingCase.id, handlingCase.assignmentId, handlingCase.proposalId,
                 handlingCase.unitId, handlingCase.handlingType, reply.resultCategory, now));
         return reply;
+    }
+
+    /** What the audit trail records of a case file. */
+    private static Map<String, Object> state(HandlingCase c) {
+        return AuditChanges.state("assignmentId", c.assignmentId, "proposalId", c.proposalId, "proposalTitle", c.proposalTitle,
+                "proposerId", c.proposerId, "proposerName", c.proposerName, "unitId", c.unitId, "unitName", c.unitName,
+                "handlingType", c.handlingType, "leadUnitId", c.leadUnitId, "replyDueDate", c.replyDueDate,
+                "status", c.status, "openedAt", c.openedAt);
+    }
+
+    /** What the audit trail records of a reply, its text included. */
+    private static Map<String, Object> state(Reply r) {
+        return AuditChanges.state("caseId", r.handlingCase.id, "resultCategory", r.resultCategory, "text", r.text,
+                "status", r.status, "createdAt", r.createdAt, "approvedAt", r.approvedAt);
     }
 
     /** Microseconds, as the database keeps them, so that an event and the row it reports show the same instant. */

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.proposals.infra.TestIdentity;
 import org.proposals.events.Actor;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @WithTestResource(DedicatedBroker.class)
+@WithTestResource(TestIdentity.class)
 class DeliveryGuaranteesTest {
 
     private static final String DEAD_LETTER_TOPIC = "service-kit-test.dead-letter";

@@ -7,11 +7,13 @@ import jakarta.transaction.Transactional;
 import org.proposals.events.ProposalKind;
 import org.proposals.events.Proposer;
 import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.kit.audit.AuditChanges;
+import org.proposals.kit.audit.AuditTrail;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A state change and its event, as a service would make them. */
+/** A state change with its audit record and its event, as a service would make them. */
 @ApplicationScoped
 public class ProbeService {
 
@@ -21,9 +23,13 @@ public class ProbeService {
     @Inject
     EventPublisher events;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional
     public void record(UUID id, String title) {
         entityManager.createNativeQuery("INSERT INTO probe_record (id) VALUES (?1)").setParameter(1, id).executeUpdate();
+        audit.record("ProbeRecorded", "ProbeRecord", id, id, AuditChanges.of().set("title", title));
         events.publish(event(id, title));
     }
 
