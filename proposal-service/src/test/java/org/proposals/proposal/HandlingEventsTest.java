@@ -120,7 +120,7 @@ class HandlingEventsTest {
         assertEquals("ProposalSubmitted", audit.get(audit.size() - 1).get("action"));
 
         // every record is sealed into this service's chain, which is intact
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(TestIdentity.tokenFor("admin")).get("/api/v1/audit-records/verification").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> io.restassured.RestAssured.given().auth().oauth2(TestIdentity.tokenFor("admin")).get("/api/v1/audit-records/verification").then()
                 .statusCode(200)
                 .body("intact", equalTo(true))
                 .body("unsealed", equalTo(0)));

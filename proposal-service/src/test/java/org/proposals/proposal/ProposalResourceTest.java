@@ -101,7 +101,8 @@ class ProposalResourceTest {
         assertNull(change(registered, "title").get("before"));
         assertEquals("SUBMITTED", change(registered, "status").get("after"));
         assertEquals(number, change(registered, "number").get("after"));
-        assertEquals("member-001", change(registered, "proposerId").get("after"));
+        assertEquals("member-zhang", change(registered, "proposerId").get("after"));
+        assertEquals("committee-wang", ((Map<?, ?>) registered.get("actor")).get("id"), "the person the token named");
 
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             List<ConsumerRecord<String, String>> read = kafka.readUntil(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS),
