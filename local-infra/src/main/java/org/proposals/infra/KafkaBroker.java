@@ -505,8 +505,37 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -cp ... org.proposals.infra.KafkaBroker --data-dir DIR [--port 9092]",
             "           [--controller-port PORT+1] [--libs-dir DIR] [--log-file FILE] [--heap 256m]",
+            "           [--topics TOPIC,TOPIC... [--partitions 3]]",
             "Starts a Kafka broker, prints '" + READY_MESSAGE + " ...' once it serves requests and runs until",
-            "SIGTERM or Ctrl-C, then shuts the broker down cleanly.");
+            "SIGTERM or Ctrl-C, then shuts the broker down cleanly. --topics are created before it says ready.");
+
+    /**
+     * Creates the topics that do not exist yet, with {@code partitions} partitions each, through a short-lived
+     * JVM on the broker's classpath (this class's own classpath has no Kafka client).
+     */
+    public void createTopics(List<String> topics, int partitions) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        try {
+            Path self = Path.of(KafkaBroker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-XX:+UseSerialGC",
+                    "-cp", self + java.io.File.pathSeparator + libsDir.resolve("*"),
+                    TopicCreator.class.getName(), bootstrapServers(), Integer.toString(partitions)));
+            command.addAll(topics);
+            Process creator = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
+            if (!creator.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || creator.exitValue() != 0) {
+                creator.destroyForcibly();
+                throw new IllegalStateException("could not create the topics " + topics);
+            }
+        } catch (java.io.IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("could not create the topics " + topics, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
 
     /** Runs a broker in the foreground until this JVM is told to stop. */
     public static void main(String[] argv) {
@@ -541,6 +570,15 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println(e.getMessage());
             System.exit(1);
+        }
+        String topics = args.get("topics", "");
+        if (!topics.isBlank()) {
+            try {
+                broker.createTopics(List.of(topics.split(",")), args.getInt("partitions", 3));
+            } catch (RuntimeException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
         }
         ready.set(true);
         System.out.printf("%s %s (cluster id %s, started in %.1f s, data %s, log %s)%n", READY_MESSAGE,

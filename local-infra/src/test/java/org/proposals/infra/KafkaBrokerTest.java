@@ -44,6 +44,16 @@ class KafkaBrokerTest {
             String clusterId = broker.clusterId();
             assertNotNull(clusterId);
 
+            // topics made before any client needs them, and made again harmlessly
+            broker.createTopics(List.of("proposal.events", "reply.events"), 2);
+            broker.createTopics(List.of("proposal.events"), 2);
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                    Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                var described = admin.describeTopics(List.of("proposal.events", "reply.events")).allTopicNames().get();
+                assertEquals(2, described.get("proposal.events").partitions().size());
+                assertEquals(2, described.get("reply.events").partitions().size());
+            }
+
             RecordMetadata written;
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

@@ -117,6 +117,12 @@ public class OutboxRelay {
     }
 
     private void run() {
+        try {
+            // connect before the first event needs it: its first delivery should not pay for the handshake
+            producer();
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox producer not ready yet: %s", e.toString());
+        }
         int failures = 0;
         while (running) {
             try {
