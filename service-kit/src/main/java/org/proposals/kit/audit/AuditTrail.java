@@ -6,10 +6,8 @@ import io.quarkus.arc.InstanceHandle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import org.proposals.kit.messaging.AfterCommit;
 import org.proposals.kit.messaging.EventContext;
 import org.proposals.kit.messaging.RequestTrace;
 
@@ -46,7 +44,7 @@ public class AuditTrail {
     AuditSealer sealer;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     /**
      * Records one state change.
@@ -148,22 +146,7 @@ public class AuditTrail {
     }
 
     private void wakeSealerAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sealer.wake();
-                }
-            }
-        });
+        afterCommit.once(WAKE_KEY, sealer::wake);
     }
 
     record Who(String id, String name, String roles, String unitId) {

@@ -3,9 +3,6 @@ package org.proposals.kit.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.proposals.events.EventCatalog;
 import org.proposals.events.EventCodec;
@@ -31,7 +28,7 @@ public class EventPublisher {
     OutboxRelay relay;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(IntegrationEvent event) {
@@ -44,21 +41,6 @@ public class EventPublisher {
     }
 
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.once(WAKE_KEY, relay::wake);
     }
 }
