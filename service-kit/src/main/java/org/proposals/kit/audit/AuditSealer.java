@@ -11,15 +11,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.proposals.kit.worker.BatchWorker;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Seals committed audit records into the service's hash chain, in insertion order: each gets the next
@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * each commit that wrote records and every {@code audit.sealer.poll-interval} for the rest.
  */
 @ApplicationScoped
-public class AuditSealer {
+public class AuditSealer extends BatchWorker {
 
     private static final Logger LOG = Logger.getLogger(AuditSealer.class);
     /** Advisory lock key shared by every replica of one service (each service has its own database). */
@@ -42,50 +42,22 @@ public class AuditSealer {
     @Inject
     EntityManager entityManager;
 
-    private final Semaphore wakeups = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread worker;
-
     void start(@Observes StartupEvent startup) {
         if (!config.sealer().enabled()) {
             LOG.info("Audit sealer disabled on this instance");
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "audit-sealer");
-        worker.setDaemon(true);
-        worker.start();
+        startWorker("audit-sealer");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            wakeups.release();
-            try {
-                current.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopWorker();
     }
 
     void registerMetrics(@Observes StartupEvent startup, MeterRegistry registry) {
         Gauge.builder("audit.unsealed", this, AuditSealer::unsealed)
                 .description("Audit records committed and not yet sealed into the hash chain")
                 .register(registry);
-    }
-
-    /** Asks the sealer to look now (called after a commit that wrote audit records). */
-    public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
-    }
-
-    public boolean isRunning() {
-        Thread current = worker;
-        return running && current != null && current.isAlive();
     }
 
     /** Committed records not yet sealed. */
@@ -95,27 +67,19 @@ public class AuditSealer {
                 .getSingleResult()).longValue());
     }
 
-    private void run() {
-        int failures = 0;
-        while (running) {
-            try {
-                int sealed = sealBatch();
-                failures = 0;
-                if (sealed >= config.sealer().batchSize()) {
-                    continue; // a full batch: more are probably waiting
-                }
-                wakeups.tryAcquire(config.sealer().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // database unavailable or similar: nothing was sealed, try again later
-                failures++;
-                LOG.warnf(e, "Audit sealer failed; retrying");
-                pause(Math.min(30_000L, 500L << Math.min(failures - 1, 6)));
-            }
-        }
+    @Override
+    protected Batch work() {
+        return Batch.done(sealBatch(), config.sealer().batchSize());
+    }
+
+    @Override
+    protected Duration pollInterval() {
+        return config.sealer().pollInterval();
+    }
+
+    @Override
+    protected Duration backoff(int failures) {
+        return backoff(failures, Duration.ofMillis(500), Duration.ofSeconds(30));
     }
 
     /**
@@ -182,17 +146,5 @@ public class AuditSealer {
         }
         LOG.debugf("Audit: sealed %d records up to chain position %d", unsealed.size(), position);
         return unsealed.size();
-    }
-
-    private void pause(long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        try {
-            while (running && System.nanoTime() < deadline) {
-                Thread.sleep(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

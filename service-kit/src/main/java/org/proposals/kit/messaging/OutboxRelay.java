@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.proposals.events.Topics;
+import org.proposals.kit.worker.BatchWorker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,8 +30,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -44,7 +43,7 @@ import java.util.concurrent.TimeoutException;
  * before the mark commits re-sends the batch: consumers deduplicate on the event id.
  */
 @ApplicationScoped
-public class OutboxRelay {
+public class OutboxRelay extends BatchWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock key shared by every replica of one service (each service has its own database). */
@@ -63,9 +62,6 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "service")
     String applicationName;
 
-    private final Semaphore wakeups = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread worker;
     private KafkaProducer<String, String> producer;
     private volatile Instant lastFailureAt;
     private volatile String lastError;
@@ -75,36 +71,12 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
-        running = true;
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        startWorker("outbox-relay");
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        Thread current = worker;
-        if (current != null) {
-            wakeups.release();
-            try {
-                current.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopWorker();
         closeProducer();
-    }
-
-    /** Asks the relay to look at the outbox now (called after a commit that wrote events). */
-    public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
-    }
-
-    public boolean isRunning() {
-        Thread current = worker;
-        return running && current != null && current.isAlive();
     }
 
     /** When the last publication failed, and why; null when the last attempt succeeded. */
@@ -116,57 +88,53 @@ public class OutboxRelay {
         return lastFailureAt;
     }
 
-    private void run() {
-        try {
-            // connect before the first event needs it: its first delivery should not pay for the handshake
-            producer();
-        } catch (RuntimeException e) {
-            LOG.debugf("Outbox producer not ready yet: %s", e.toString());
+    @Override
+    protected void prepare() {
+        // connect before the first event needs it: its first delivery should not pay for the handshake
+        producer();
+    }
+
+    @Override
+    protected Batch work() {
+        Published published = publishBatch();
+        if (published.failure() != null) {
+            closeProducer();
+            return Batch.failed("broker did not acknowledge (" + published.failure() + "); "
+                    + published.count() + " published");
         }
-        int failures = 0;
-        while (running) {
-            try {
-                Batch batch = publishBatch();
-                if (batch.failure() != null) {
-                    failures++;
-                    lastFailureAt = Instant.now();
-                    lastError = batch.failure();
-                    closeProducer();
-                    Duration pause = backoff(failures);
-                    LOG.warnf("Outbox: broker did not acknowledge (%s); %d published, retrying in %d ms",
-                            batch.failure(), batch.published(), pause.toMillis());
-                    sleep(pause);
-                    continue;
-                }
-                failures = 0;
-                lastError = null;
-                if (batch.published() >= config.outbox().batchSize()) {
-                    continue; // a full batch: more are probably waiting
-                }
-                wakeups.tryAcquire(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeups.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                // database unavailable or similar: nothing was marked, try again later
-                failures++;
-                lastFailureAt = Instant.now();
-                lastError = e.toString();
-                LOG.warnf(e, "Outbox relay failed; retrying");
-                sleep(backoff(failures));
-            }
-        }
+        return Batch.done(published.count(), config.outbox().batchSize());
+    }
+
+    @Override
+    protected void failed(String reason, int failures, Duration pause) {
+        lastFailureAt = Instant.now();
+        lastError = reason;
+        LOG.warnf("Outbox: %s; retrying in %d ms", reason, pause.toMillis());
+    }
+
+    @Override
+    protected void succeeded() {
+        lastError = null;
+    }
+
+    @Override
+    protected Duration pollInterval() {
+        return config.outbox().pollInterval();
+    }
+
+    @Override
+    protected Duration backoff(int failures) {
+        return backoff(failures, config.outbox().retryBackoffMin(), config.outbox().retryBackoffMax());
     }
 
     /** Publishes one batch of pending events in outbox order; stops at the first one not acknowledged. */
-    Batch publishBatch() {
+    Published publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, RELAY_LOCK)
                     .getSingleResult();
             if (!Boolean.TRUE.equals(leader)) {
-                return new Batch(0, null);
+                return new Published(0, null);
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
@@ -179,7 +147,7 @@ public class OutboxRelay {
                     .setParameter(1, config.outbox().batchSize())
                     .getResultList();
             if (rows.isEmpty()) {
-                return new Batch(0, null);
+                return new Published(0, null);
             }
             List<UUID> ids = new ArrayList<>(rows.size());
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
@@ -214,7 +182,7 @@ public class OutboxRelay {
                         .setParameter("ids", acknowledged)
                         .executeUpdate();
             }
-            return new Batch(acknowledged.size(), failure);
+            return new Published(acknowledged.size(), failure);
         });
     }
 
@@ -296,28 +264,6 @@ public class OutboxRelay {
         }
     }
 
-    private Duration backoff(int failures) {
-        long min = config.outbox().retryBackoffMin().toMillis();
-        long max = config.outbox().retryBackoffMax().toMillis();
-        long exponential = min << Math.min(failures - 1, 20);
-        long capped = Math.min(max, Math.max(min, exponential));
-        // jitter, so that replicas and services don't retry in lock-step
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
-    }
-
-    /** Waits out a back-off; commits don't cut it short (the broker is what we wait for), shutdown does. */
-    private void sleep(Duration pause) {
-        long deadline = System.nanoTime() + pause.toNanos();
-        try {
-            while (running && System.nanoTime() < deadline) {
-                Thread.sleep(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    record Batch(int published, String failure) {
+    record Published(int count, String failure) {
     }
 }
