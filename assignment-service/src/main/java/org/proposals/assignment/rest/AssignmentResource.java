@@ -27,7 +27,6 @@ import org.proposals.assignment.AssignmentStatus;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.UnitAssignment;
 import org.proposals.assignment.Assignment;
-import org.proposals.events.Actor;
 import org.proposals.kit.messaging.RequestTrace;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Page;
@@ -88,11 +87,7 @@ public class AssignmentResource {
                                      @QueryParam("status") AssignmentStatus status,
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Actor actor = trace.actor();
-        if (!Access.seesAllUnits(actor)) {
-            // a unit's own records only; a token without a unit sees none rather than all
-            unitId = actor.unitId() == null ? "" : actor.unitId();
-        }
+        unitId = Access.unitFilter(trace.actor(), unitId);
         return new Page<>(assignments.list(proposalId, unitId, status, page, size).stream().map(AssignmentView::of).toList(),
                 assignments.count(proposalId, unitId, status), page, size);
     }

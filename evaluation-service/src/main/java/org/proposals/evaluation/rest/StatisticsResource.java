@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.evaluation.service.StatisticsService;
-import org.proposals.events.Actor;
 import org.proposals.kit.messaging.RequestTrace;
 import org.proposals.kit.security.Access;
 
@@ -52,11 +51,7 @@ public class StatisticsResource {
     public StatisticsView getStatistics(@QueryParam("unitId") @Size(max = 100) String unitId,
                                         @QueryParam("year") @Min(1900) @Max(9999) Integer year) {
         String unit = unitId == null || unitId.isBlank() ? null : unitId.strip();
-        Actor actor = trace.actor();
-        if (!Access.seesAllUnits(actor)) {
-            // a unit's own figures only; a token without a unit gets none rather than everyone's
-            unit = actor.unitId() == null ? "" : actor.unitId();
-        }
+        unit = Access.unitFilter(trace.actor(), unit);
         return StatisticsView.of(unit, year, statistics.statistics(unit, year));
     }
 }

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.proposals.events.Actor;
 import org.proposals.kit.messaging.RequestTrace;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Page;
@@ -66,11 +65,7 @@ public class CaseResource {
                                @QueryParam("unitId") @Parameter(description = "Only the cases of this unit") String unitId,
                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        Actor actor = trace.actor();
-        if (!Access.seesAllUnits(actor)) {
-            // a unit's own records only; a token without a unit sees none rather than all
-            unitId = actor.unitId() == null ? "" : actor.unitId();
-        }
+        unitId = Access.unitFilter(trace.actor(), unitId);
         return new Page<>(cases.list(proposalId, unitId, page, size).stream().map(CaseView::of).toList(),
                 cases.count(proposalId, unitId), page, size);
     }

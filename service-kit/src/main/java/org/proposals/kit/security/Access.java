@@ -30,6 +30,17 @@ public final class Access {
         return seesAllUnits(actor) || isUnitStaff(actor) && actor.belongsTo(unitId);
     }
 
+    /**
+     * The unit a list or a figure may be about: the one asked for by those who see every unit, the caller's
+     * own for everyone else. A token without a unit gets a unit that matches nothing, rather than all of them.
+     */
+    public static String unitFilter(Actor actor, String requestedUnitId) {
+        if (seesAllUnits(actor)) {
+            return requestedUnitId;
+        }
+        return actor.unitId() == null ? "" : actor.unitId();
+    }
+
     /** Works in a handling unit (office, leaders, divisions, handlers). */
     public static boolean isUnitStaff(Actor actor) {
         return actor.hasAnyRole(UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER);
