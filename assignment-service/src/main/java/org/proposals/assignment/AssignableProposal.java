@@ -13,14 +13,21 @@ import org.proposals.events.ProposalKind;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A registered proposal as the committee sees it when assigning: known from ProposalSubmitted. */
+/**
+ * A registered proposal as the committee sees it when assigning: known from ProposalSubmitted, assignable
+ * once ProposalFiled arrives, and never assignable after it was not filed, merged or withdrawn.
+ */
 @Entity
 @Table(name = "assignable_proposal")
 public class AssignableProposal extends PanacheEntityBase {
 
     public enum Status {
+        /** Registered; the committee has not filed it yet. */
+        AWAITING_FILING,
         AWAITING_ASSIGNMENT,
-        ASSIGNED
+        ASSIGNED,
+        /** Not filed, merged into another or withdrawn: it is not assigned on its own. */
+        NOT_ASSIGNABLE
     }
 
     @Id

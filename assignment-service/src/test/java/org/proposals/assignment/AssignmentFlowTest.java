@@ -19,7 +19,9 @@ import org.proposals.events.Proposer;
 import org.proposals.events.Topics;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.proposal.ProposalWithdrawn;
 import org.proposals.infra.KafkaTestClient;
 
 import java.io.IOException;
@@ -56,6 +58,8 @@ class AssignmentFlowTest {
         kafka.publish(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS), EventCodec.envelope(new ProposalSubmitted(proposalId,
                 ProposalKind.PROPOSAL, "20220024", "关于确保经济稳增长，创新产业集群服务模式的提案",
                 new Proposer("member-001", "张委员"), OffsetDateTime.now()), UUID.randomUUID(), null, REGISTRAR));
+        kafka.publish(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS), EventCodec.envelope(new ProposalFiled(proposalId,
+                "20220024", OffsetDateTime.now()), UUID.randomUUID(), null, REGISTRAR));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignable-proposals?size=200")
                 .then().body("items.id", hasItem(proposalId.toString())));
         return proposalId;
@@ -109,12 +113,12 @@ class AssignmentFlowTest {
             Map<String, Object> coRecord = assignedRecords.stream().filter(r -> coId.equals(r.get("recordId"))).findFirst().orElseThrow();
             assertEquals("miit", change(coRecord, "leadUnitId").get("after"));
             List<Map<String, Object>> proposalRecords = auditRecords("recordType=AssignableProposal&recordId=" + proposalId);
-            assertEquals(List.of("ProposalAssigned", "ProposalSubmittedApplied"),
+            assertEquals(List.of("ProposalAssigned", "ProposalFiledApplied", "ProposalSubmittedApplied"),
                     proposalRecords.stream().map(r -> r.get("action")).toList());
             assertEquals(Map.of("status", Map.of("before", "AWAITING_ASSIGNMENT", "after", "ASSIGNED")),
                     proposalRecords.get(0).get("changes"));
             // the registration came as an event: its record names the person who registered the proposal
-            Map<String, Object> registered = proposalRecords.get(1);
+            Map<String, Object> registered = proposalRecords.get(2);
             assertNull(registered.get("requestId"));
             assertNotNull(registered.get("causationId"));
             assertEquals(Map.of("id", "committee-wang", "name", "王明（市政协提案委）", "roles", List.of("COMMITTEE"), "unitId", "cppcc"),
@@ -156,6 +160,32 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void onlyAFiledProposalIsAssignedAndAWithdrawnOneNever() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = UUID.randomUUID();
+            String proposals = KafkaTestClient.topic(Topics.PROPOSAL_EVENTS);
+            kafka.publish(proposals, EventCodec.envelope(new ProposalSubmitted(proposalId, ProposalKind.PROPOSAL, "20220031",
+                    "关于加快专精特新企业培育的提案", new Proposer("member-001", "张委员"), OffsetDateTime.now()),
+                    UUID.randomUUID(), null, REGISTRAR));
+            await().atMost(Duration.ofSeconds(30)).until(() -> auditRecords("proposalId=" + proposalId).size() == 1);
+
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(proposalId, "miit", "SOLE"))
+                    .post("/api/v1/assignments").then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", equalTo("Proposal 20220031 is not filed yet"));
+
+            kafka.publish(proposals, EventCodec.envelope(new ProposalWithdrawn(proposalId, "20220031", "已另行反映",
+                    OffsetDateTime.now()), UUID.randomUUID(), null, REGISTRAR));
+            await().atMost(Duration.ofSeconds(30)).until(() -> auditRecords("proposalId=" + proposalId).size() == 2);
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(proposalId, "miit", "SOLE"))
+                    .post("/api/v1/assignments").then().statusCode(409)
+                    .body("detail", equalTo("Proposal 20220031 was not filed, merged into another or withdrawn, and is not assigned"));
+            as("committee-wang").get("/api/v1/assignable-proposals?size=200").then()
+                    .body("items.id", org.hamcrest.Matchers.not(hasItem(proposalId.toString())));
+            as("committee-wang").get("/api/v1/assignments?proposalId=" + proposalId).then().body("total", equalTo(0));
+        }
+    }
+
+    @Test
     void assignmentsBreakingTheRulesAreRefusedAndChangeNothing() {
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             UUID proposalId = registeredProposal(kafka);
@@ -176,7 +206,7 @@ class AssignmentFlowTest {
             as("committee-wang").get("/api/v1/assignments?proposalId=" + proposalId).then().statusCode(200).body("total", equalTo(0));
             as("committee-wang").get("/api/v1/assignable-proposals?size=200").then().body("items.id", hasItem(proposalId.toString()));
             // refused requests leave no audit record: only the registration's
-            assertEquals(List.of("ProposalSubmittedApplied"),
+            assertEquals(List.of("ProposalFiledApplied", "ProposalSubmittedApplied"),
                     auditRecords("proposalId=" + proposalId).stream().map(r -> r.get("action")).toList());
         }
     }

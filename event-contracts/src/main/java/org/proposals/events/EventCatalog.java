@@ -3,7 +3,14 @@ package org.proposals.events;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.evaluation.SatisfactionRecorded;
+import org.proposals.events.proposal.ProposalClosed;
+import org.proposals.events.proposal.ProposalFiled;
+import org.proposals.events.proposal.ProposalMerged;
+import org.proposals.events.proposal.ProposalNotFiled;
+import org.proposals.events.proposal.ProposalReopened;
+import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.proposal.ProposalWithdrawn;
 import org.proposals.events.reply.ReplyApproved;
 
 import java.util.List;
@@ -17,6 +24,13 @@ public final class EventCatalog {
 
     public static final List<Class<? extends IntegrationEvent>> ALL = List.of(
             ProposalSubmitted.class,
+            ProposalRevised.class,
+            ProposalFiled.class,
+            ProposalNotFiled.class,
+            ProposalMerged.class,
+            ProposalWithdrawn.class,
+            ProposalReopened.class,
+            ProposalClosed.class,
             ProposalAssigned.class,
             AssignmentSigned.class,
             ReplyApproved.class,

@@ -43,8 +43,14 @@ public class ProposalHandling {
     @Column(name = "handling_type")
     public HandlingType handlingType;
 
+    @Column(name = "lead_unit_id")
+    public String leadUnitId;
+
     @Column(name = "assigned_at")
     public OffsetDateTime assignedAt;
+
+    @Column(name = "signed_at")
+    public OffsetDateTime signedAt;
 
     @Column(name = "reply_id")
     public UUID replyId;
@@ -72,6 +78,15 @@ public class ProposalHandling {
 
     boolean owesReply() {
         return handlingType != null && handlingType.repliesToProposer();
+    }
+
+    /** Re-handling: the unit replies again and the proposer rates again; the earlier round stays in the timeline. */
+    void startNewRound() {
+        replyId = null;
+        resultCategory = null;
+        repliedAt = null;
+        rating = null;
+        ratedAt = null;
     }
 
     public static class Key implements Serializable {

@@ -23,8 +23,8 @@ class ProposalAccessTest {
 
     static String proposalOf(String proposerId) {
         return ProposalResourceTest.submit("""
-                {"kind":"SUGGESTION","title":"关于加快民营企业健康发展的建议","content":"建议加强企业服务。",
-                 "proposer":{"id":"%s","name":"委员"}}""".formatted(proposerId)).statusCode(201).extract().path("id");
+                {"sessionId":"%s","title":"关于加快民营企业健康发展的建议","content":"建议加强企业服务。",
+                 "proposer":{"id":"%s","name":"委员"}}""".formatted(TestSessions.current(), proposerId)).statusCode(201).extract().path("id");
     }
 
     static long total() {

@@ -45,10 +45,14 @@ class ProposalResourceTest {
     }
 
     static String proposalJson(String title) {
+        return proposalJson(TestSessions.current(), title);
+    }
+
+    static String proposalJson(String sessionId, String title) {
         return """
-                {"kind":"PROPOSAL","title":"%s",
+                {"sessionId":"%s","title":"%s",
                  "content":"建议优先发展产业集群，创新产业集群服务模式，建立重点产业链链长制。",
-                 "proposer":{"id":"member-zhang","name":"张委员"}}""".formatted(title);
+                 "proposer":{"id":"member-zhang","name":"张委员","sector":"经济界"}}""".formatted(sessionId, title);
     }
 
     static ValidatableResponse submit(String body) {
@@ -117,25 +121,31 @@ class ProposalResourceTest {
     }
 
     @Test
-    void concurrentRegistrationsGetConsecutiveNumbers() throws Exception {
+    void concurrentRegistrationsGetConsecutiveNumbersInTheSessionsFormat() throws Exception {
+        int year = java.time.LocalDate.now().getYear();
+        String session = TestSessions.create("PROPOSAL", year, "{year}-{seq:3}");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<String>> calls = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
                 int n = i;
-                calls.add(() -> submit(proposalJson("并发登记 " + n)).statusCode(201).extract().path("number"));
+                calls.add(() -> submit(proposalJson(session, "并发登记 " + n)).statusCode(201).extract().path("number"));
             }
-            Set<Integer> numbers = new HashSet<>();
+            Set<String> numbers = new HashSet<>();
             for (Future<String> f : pool.invokeAll(calls)) {
-                numbers.add(Integer.parseInt(f.get().substring(4)));
+                numbers.add(f.get());
             }
-            assertEquals(24, numbers.size(), "duplicate numbers: " + numbers);
-            int min = numbers.stream().min(Integer::compare).orElseThrow();
-            int max = numbers.stream().max(Integer::compare).orElseThrow();
-            assertEquals(23, max - min, "gaps in " + numbers);
+            Set<String> expected = new HashSet<>();
+            for (int seq = 1; seq <= 24; seq++) {
+                expected.add(String.format("%d-%03d", year, seq));
+            }
+            assertEquals(expected, numbers, "every number from 001 to 024 exactly once");
         } finally {
             pool.shutdownNow();
         }
+        // a registration that is refused does not use up a number
+        submit(proposalJson(session, "")).statusCode(400);
+        submit(proposalJson(session, "第二十五件")).statusCode(201).body("number", equalTo(year + "-025"));
     }
 
     @Test
@@ -148,7 +158,28 @@ class ProposalResourceTest {
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("errors.field", hasItem("title"));
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("sessionId"));
+        String session = TestSessions.current();
+        submit("""
+                {"sessionId":"%s","kind":"SUGGESTION","title":"t","content":"x","proposer":{"id":"m","name":"n"}}"""
+                .formatted(session)).statusCode(400).body("errors[0].field", equalTo("kind"));
+        submit("""
+                {"sessionId":"%s","title":"t","content":"x","proposer":{"id":"m","name":"n"},"topics":["NOT_A_TOPIC"]}"""
+                .formatted(session)).statusCode(400).body("errors[0].field", equalTo("topics"));
+        submit("""
+                {"sessionId":"%s","title":"t","content":"x","proposer":{"id":"m","name":"n"},
+                 "coProposers":[{"id":"m","name":"n"}]}""".formatted(session))
+                .statusCode(400).body("errors[0].field", equalTo("coProposers[0].id"));
+        submit("""
+                {"sessionId":"%s","title":"t","content":"x","proposer":{"type":"GROUP","id":"djc","name":"民建市委"}}"""
+                .formatted(session)).statusCode(400).body("errors[0].field", equalTo("proposer.groupKind"));
+        submit("""
+                {"sessionId":"%s","title":"t","content":"x","proposer":{"id":"m","name":"n"},"submittedOn":"2999-01-01"}"""
+                .formatted(session)).statusCode(400).body("errors[0].field", equalTo("submittedOn"));
+        submit("""
+                {"sessionId":"%s","title":"t","content":"x","proposer":{"id":"m","name":"n"}}"""
+                .formatted(java.util.UUID.randomUUID())).statusCode(400).body("errors[0].field", equalTo("sessionId"));
 
         submit("""
                 {"kind":"MOTION","title":"t","content":"x","proposer":{"id":"m","name":"n"}}""")
@@ -175,6 +206,8 @@ class ProposalResourceTest {
         asCommittee().when().get("/api/v1/proposals?size=100000").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("size"));
         asCommittee().when().get("/api/v1/proposals?status=LOST").then().statusCode(400).contentType("application/problem+json");
+        asCommittee().when().get("/api/v1/proposals?sort=colour").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        asCommittee().when().get("/api/v1/proposals?sessionId=nope").then().statusCode(400).contentType("application/problem+json");
 
         assertEquals(before, total());
         assertEquals(auditedBefore, auditTotal());

@@ -51,12 +51,22 @@ class HandlingFlowIT {
         String replies = platform.url("reply-service");
         String evaluation = platform.url("evaluation-service");
 
-        // 1. the committee registers the proposal
+        // 1. the committee opens the session, registers the proposal and files it
+        String sessionId = as("committee-wang").contentType(ContentType.JSON).body("""
+                        {"kind":"PROPOSAL","term":7,"sessionNumber":2,"year":2022,"name":"政协第七届委员会第二次会议",
+                         "plenaryStart":"2022-01-10","plenaryEnd":"2022-01-14","numberFormat":"{year}{seq:4}"}""")
+                .post(proposals + "/api/v1/sessions").then().statusCode(201).extract().path("id");
         String proposalId = as("committee-wang").contentType(ContentType.JSON).body("""
-                        {"kind":"PROPOSAL","title":"关于确保经济稳增长，创新产业集群服务模式的提案",
+                        {"sessionId":"%s","title":"关于确保经济稳增长，创新产业集群服务模式的提案",
                          "content":"建议优先发展产业集群，创新产业集群服务模式。",
-                         "proposer":{"id":"member-zhang","name":"张委员"}}""")
-                .post(proposals + "/api/v1/proposals").then().statusCode(201).extract().path("id");
+                         "proposer":{"id":"member-zhang","name":"张委员","sector":"经济界"},
+                         "topics":["INDUSTRY_CLUSTERS"],"submittedOn":"2022-01-12"}""".formatted(sessionId))
+                .post(proposals + "/api/v1/proposals").then().statusCode(201)
+                .body("number", equalTo("20220001"))
+                .body("source", equalTo("PLENARY"))
+                .extract().path("id");
+        as("committee-wang").post(proposals + "/api/v1/proposals/" + proposalId + "/filing").then().statusCode(200)
+                .body("status", equalTo("FILED"));
 
         // 2. once assignment-service has heard of it, the committee assigns it to a lead and a co-handling unit
         String assignmentBody = """
@@ -102,9 +112,22 @@ class HandlingFlowIT {
                 .body("byHandlingType.CO_HANDLING", equalTo(1))
                 .body("needingReply", equalTo(0));
 
-        // the rating reaches proposal-service too
+        // the rating reaches proposal-service too, and the committee closes the proposal
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(proposals + "/api/v1/proposals/" + proposalId)
                 .then().body("status", equalTo("EVALUATED")));
+        as("committee-wang").post(proposals + "/api/v1/proposals/" + proposalId + "/closure").then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+
+        // 6. its timeline holds every service's events about it, in order, each naming whose action caused it
+        List<Map<String, Object>> timeline = as("member-zhang").get(proposals + "/api/v1/proposals/" + proposalId + "/timeline")
+                .then().statusCode(200).extract().path("$");
+        List<String> types = timeline.stream().map(e -> (String) e.get("type")).toList();
+        assertEquals(List.of("ProposalSubmitted", "ProposalFiled", "ProposalAssigned", "ProposalAssigned", "ReplyApproved",
+                "SatisfactionRecorded", "ProposalClosed"), types);
+        assertEquals(List.of("proposal", "proposal", "assignment", "assignment", "reply", "evaluation", "proposal"),
+                timeline.stream().map(e -> e.get("source")).toList());
+        assertEquals(List.of("committee-wang", "committee-wang", "committee-wang", "committee-wang", "head-miit-sme",
+                "member-zhang", "committee-wang"), timeline.stream().map(e -> ((Map<?, ?>) e.get("actor")).get("id")).toList());
     }
 
     @Test

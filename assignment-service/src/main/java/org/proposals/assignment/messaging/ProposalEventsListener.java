@@ -6,11 +6,16 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.assignment.service.AssignmentService;
+import org.proposals.events.proposal.ProposalFiled;
+import org.proposals.events.proposal.ProposalMerged;
+import org.proposals.events.proposal.ProposalNotFiled;
+import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.proposal.ProposalWithdrawn;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 
-/** Registered proposals become assignable. */
+/** Registered proposals become assignable once filed, and stop being so when not filed, merged or withdrawn. */
 @ApplicationScoped
 public class ProposalEventsListener {
 
@@ -23,6 +28,11 @@ public class ProposalEventsListener {
     public ProposalEventsListener(AssignmentService assignments) {
         this.handlers = EventHandlers.builder()
                 .on(ProposalSubmitted.class, (event, envelope) -> assignments.onProposalSubmitted(event))
+                .on(ProposalFiled.class, (event, envelope) -> assignments.onProposalFiled(event))
+                .on(ProposalRevised.class, (event, envelope) -> assignments.onProposalRevised(event))
+                .on(ProposalNotFiled.class, (event, envelope) -> assignments.onProposalSettled(event))
+                .on(ProposalMerged.class, (event, envelope) -> assignments.onProposalSettled(event))
+                .on(ProposalWithdrawn.class, (event, envelope) -> assignments.onProposalSettled(event))
                 .build();
     }
 

@@ -12,6 +12,9 @@ import org.proposals.events.HandlingType;
 import org.proposals.events.Proposer;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.ProposalEvent;
+import org.proposals.events.proposal.ProposalFiled;
+import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
@@ -63,10 +66,49 @@ public class AssignmentService {
         proposal.proposerId = submitted.proposer().id();
         proposal.proposerName = submitted.proposer().name();
         proposal.submittedAt = submitted.submittedAt();
-        proposal.status = AssignableProposal.Status.AWAITING_ASSIGNMENT;
+        proposal.status = AssignableProposal.Status.AWAITING_FILING;
         proposals.persist(proposal);
         audit.record("ProposalSubmittedApplied", "AssignableProposal", proposal.id, proposal.id,
                 AuditChanges.created(state(proposal)));
+    }
+
+    /** A filed proposal may be assigned. */
+    public void onProposalFiled(ProposalFiled filed) {
+        moveOn(filed.proposalId(), "ProposalFiledApplied", AssignableProposal.Status.AWAITING_ASSIGNMENT);
+    }
+
+    /** A proposal not filed, merged into another or withdrawn is not assigned on its own. */
+    public void onProposalSettled(ProposalEvent settled) {
+        moveOn(settled.proposalId(), settled.getClass().getSimpleName() + "Applied", AssignableProposal.Status.NOT_ASSIGNABLE);
+    }
+
+    /** The committee corrected the registration: the title and proposer shown when assigning follow it. */
+    public void onProposalRevised(ProposalRevised revised) {
+        AssignableProposal proposal = known(revised.proposalId());
+        Map<String, Object> before = state(proposal);
+        proposal.title = revised.title();
+        proposal.proposerId = revised.proposer().id();
+        proposal.proposerName = revised.proposer().name();
+        audit.record("ProposalRevisedApplied", "AssignableProposal", proposal.id, proposal.id,
+                AuditChanges.between(before, state(proposal)));
+    }
+
+    private void moveOn(java.util.UUID proposalId, String action, AssignableProposal.Status next) {
+        AssignableProposal proposal = known(proposalId);
+        Map<String, Object> before = state(proposal);
+        if (proposal.status == AssignableProposal.Status.ASSIGNED) {
+            // The decision crossed an assignment already made; the assignment stands and the audit trail shows both.
+            audit.record(action, "AssignableProposal", proposal.id, proposal.id, AuditChanges.of());
+            return;
+        }
+        proposal.status = next;
+        audit.record(action, "AssignableProposal", proposal.id, proposal.id, AuditChanges.between(before, state(proposal)));
+    }
+
+    private AssignableProposal known(java.util.UUID proposalId) {
+        // proposal-service publishes a proposal's events in order under its key: an unknown id is a fault worth dead-lettering.
+        return proposals.findForUpdate(proposalId)
+                .orElseThrow(() -> new IllegalStateException("unknown proposal " + proposalId));
     }
 
     /** Gives a proposal to its units in one step: every unit gets its assignment and its ProposalAssigned, or none does. */
@@ -74,8 +116,13 @@ public class AssignmentService {
         AssignmentRules.check(units);
         AssignableProposal proposal = proposals.findForUpdate(proposalId)
                 .orElseThrow(() -> ApiProblem.notFound("Proposal", proposalId));
-        if (proposal.status != AssignableProposal.Status.AWAITING_ASSIGNMENT) {
-            throw ApiProblem.conflict("Proposal " + proposal.number + " is already assigned");
+        switch (proposal.status) {
+            case AWAITING_ASSIGNMENT -> {
+            }
+            case AWAITING_FILING -> throw ApiProblem.conflict("Proposal " + proposal.number + " is not filed yet");
+            case ASSIGNED -> throw ApiProblem.conflict("Proposal " + proposal.number + " is already assigned");
+            case NOT_ASSIGNABLE -> throw ApiProblem.conflict("Proposal " + proposal.number
+                    + " was not filed, merged into another or withdrawn, and is not assigned");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String leadUnitId = units.stream().filter(u -> u.handlingType() == HandlingType.LEAD)

@@ -1,7 +1,7 @@
 package org.proposals.events.assignment;
 
 import org.proposals.events.EventType;
-import org.proposals.events.IntegrationEvent;
+import org.proposals.events.ProposalEvent;
 import org.proposals.events.Topics;
 
 import java.time.OffsetDateTime;
@@ -14,7 +14,7 @@ public record AssignmentSigned(
         UUID proposalId,
         String unitId,
         OffsetDateTime signedAt,
-        boolean late) implements IntegrationEvent {
+        boolean late) implements ProposalEvent {
 
     @Override
     public String aggregateId() {

@@ -2,7 +2,7 @@ package org.proposals.events.assignment;
 
 import org.proposals.events.EventType;
 import org.proposals.events.HandlingType;
-import org.proposals.events.IntegrationEvent;
+import org.proposals.events.ProposalEvent;
 import org.proposals.events.Proposer;
 import org.proposals.events.Topics;
 
@@ -25,7 +25,7 @@ public record ProposalAssigned(
         HandlingType handlingType,
         String leadUnitId,
         OffsetDateTime assignedAt,
-        LocalDate replyDueDate) implements IntegrationEvent {
+        LocalDate replyDueDate) implements ProposalEvent {
 
     @Override
     public String aggregateId() {

@@ -1,7 +1,7 @@
 package org.proposals.events.evaluation;
 
 import org.proposals.events.EventType;
-import org.proposals.events.IntegrationEvent;
+import org.proposals.events.ProposalEvent;
 import org.proposals.events.SatisfactionRating;
 import org.proposals.events.Topics;
 
@@ -18,7 +18,7 @@ public record SatisfactionRecorded(
         String proposerId,
         SatisfactionRating rating,
         String comment,
-        OffsetDateTime recordedAt) implements IntegrationEvent {
+        OffsetDateTime recordedAt) implements ProposalEvent {
 
     @Override
     public String aggregateId() {

@@ -2,7 +2,7 @@ package org.proposals.events.reply;
 
 import org.proposals.events.EventType;
 import org.proposals.events.HandlingType;
-import org.proposals.events.IntegrationEvent;
+import org.proposals.events.ProposalEvent;
 import org.proposals.events.ResultCategory;
 import org.proposals.events.Topics;
 
@@ -19,7 +19,7 @@ public record ReplyApproved(
         String unitId,
         HandlingType handlingType,
         ResultCategory resultCategory,
-        OffsetDateTime approvedAt) implements IntegrationEvent {
+        OffsetDateTime approvedAt) implements ProposalEvent {
 
     @Override
     public String aggregateId() {

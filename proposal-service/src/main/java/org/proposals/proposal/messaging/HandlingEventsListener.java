@@ -5,14 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.proposals.events.assignment.ProposalAssigned;
-import org.proposals.events.evaluation.SatisfactionRecorded;
-import org.proposals.events.reply.ReplyApproved;
+import org.proposals.events.EventCatalog;
+import org.proposals.events.IntegrationEvent;
+import org.proposals.events.ProposalEvent;
+import org.proposals.events.Topics;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 import org.proposals.proposal.service.ProposalService;
 
-/** Follows what the other services report, so that a proposal shows where its handling stands. */
+/**
+ * Follows what the other services report about proposals, so that a proposal shows where its handling
+ * stands and its timeline holds every event about it, whichever service published it.
+ */
 @ApplicationScoped
 public class HandlingEventsListener {
 
@@ -23,11 +27,14 @@ public class HandlingEventsListener {
 
     @Inject
     public HandlingEventsListener(ProposalService proposals) {
-        this.handlers = EventHandlers.builder()
-                .on(ProposalAssigned.class, (event, envelope) -> proposals.onAssigned(event))
-                .on(ReplyApproved.class, (event, envelope) -> proposals.onReplyApproved(event))
-                .on(SatisfactionRecorded.class, (event, envelope) -> proposals.onSatisfactionRecorded(event))
-                .build();
+        EventHandlers.Builder builder = EventHandlers.builder();
+        for (Class<? extends IntegrationEvent> type : EventCatalog.ALL) {
+            boolean ours = EventCatalog.contractOf(type).topic().equals(Topics.PROPOSAL_EVENTS);
+            if (ProposalEvent.class.isAssignableFrom(type) && !ours) {
+                builder.on(type, (event, envelope) -> proposals.onHandlingEvent((ProposalEvent) event, envelope));
+            }
+        }
+        this.handlers = builder.build();
     }
 
     @Incoming("handling-events")

@@ -3,11 +3,9 @@ package org.proposals.proposal.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.proposals.events.ProposalKind;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,6 +44,7 @@ public class ProposalSearchQueries {
              WHERE search_terms @@ CAST(?1 AS tsquery)
                AND submitted_at < ?2
                AND id <> ?3
+               AND (CAST(?5 AS varchar) IS NULL OR kind = CAST(?5 AS varchar))
              ORDER BY rank DESC, submitted_at DESC, id
              LIMIT ?4""";
 
@@ -82,17 +81,18 @@ public class ProposalSearchQueries {
      * {@code SimilarityScore.candidateQuery}), best ranked first: a title match weighs more than one in the
      * content. The caller scores them with {@code SimilarityScore}, which is why the content comes along.
      */
-    public List<SimilarCandidate> similarCandidates(UUID proposalId, String candidateQuery, OffsetDateTime submittedBefore,
-                                                    int limit) {
+    public List<SimilarCandidate> similarCandidates(UUID proposalId, ProposalKind kind, String candidateQuery,
+                                                    OffsetDateTime submittedBefore, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(SIMILAR_CANDIDATES_SQL)
                 .setParameter(1, candidateQuery)
                 .setParameter(2, submittedBefore)
                 .setParameter(3, proposalId)
                 .setParameter(4, limit)
+                .setParameter(5, kind == null ? null : kind.name())
                 .getResultList();
         return rows.stream().map(row -> new SimilarCandidate((UUID) row[0], (String) row[1], (String) row[2],
-                (String) row[3], toOffsetDateTime(row[4]), ((Number) row[5]).doubleValue())).toList();
+                (String) row[3], NativeValues.offsetDateTime(row[4]), ((Number) row[5]).doubleValue())).toList();
     }
 
     /**
@@ -105,18 +105,5 @@ public class ProposalSearchQueries {
                 .setParameter(1, limit)
                 .getResultList();
         return ids;
-    }
-
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

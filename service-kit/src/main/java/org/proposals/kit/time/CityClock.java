@@ -1,0 +1,36 @@
+package org.proposals.kit.time;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * The city's clock. Dates that rules depend on (a proposal's year, plenary or recess, deadlines) are the
+ * city's dates, whatever zone the servers run in: a proposal put forward at 00:30 local time belongs to
+ * that day. The zone is {@code city.time-zone} (default Asia/Shanghai).
+ */
+@ApplicationScoped
+public class CityClock {
+
+    private final Clock clock;
+
+    public CityClock(@ConfigProperty(name = "city.time-zone", defaultValue = "Asia/Shanghai") ZoneId zone) {
+        this.clock = Clock.system(zone);
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
