@@ -1,0 +1,39 @@
+package org.proposals.kit.tabular;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Files for the tests, made in memory. */
+final class TestFiles {
+
+    private TestFiles() {
+    }
+
+    static TabularFile csv(String text) {
+        return read("import.csv", bytes(text, StandardCharsets.UTF_8));
+    }
+
+    static byte[] bytes(String text, Charset charset) {
+        return text.getBytes(charset);
+    }
+
+    static TabularFile read(String fileName, byte[] bytes) {
+        return TabularFile.read(fileName, null, new ByteArrayInputStream(bytes));
+    }
+
+    static TabularFile read(byte[] bytes, TabularFile.Limits limits) {
+        return TabularFile.read("import", null, new ByteArrayInputStream(bytes), limits);
+    }
+
+    /** The reason a file is refused with. */
+    static String refusal(String fileName, byte[] bytes) {
+        return assertThrows(UnreadableFileException.class, () -> read(fileName, bytes)).getMessage();
+    }
+
+    static String refusal(byte[] bytes, TabularFile.Limits limits) {
+        return assertThrows(UnreadableFileException.class, () -> read(bytes, limits)).getMessage();
+    }
+}
