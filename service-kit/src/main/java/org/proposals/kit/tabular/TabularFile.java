@@ -100,7 +100,8 @@ public final class TabularFile {
         }
         TableBuilder table = new TableBuilder(limits);
         if (isZip(bytes)) {
-            throw new UnreadableFileException("an XLSX file, which cannot be read yet; save it as CSV");
+            XlsxReader.read(bytes, limits, table);
+            return table.build(Format.XLSX);
         }
         if (startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             throw new UnreadableFileException("an Excel 97-2003 (.xls) or password-protected workbook, which cannot"

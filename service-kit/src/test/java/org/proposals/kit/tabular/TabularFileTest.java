@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +75,26 @@ class TabularFileTest {
         new Random(20220024).nextBytes(noise);
 
         assertTrue(refusal("import.csv", noise).startsWith("not a CSV or XLSX file"));
+    }
+
+    @Test
+    void aZipArchiveWithoutAWorkbookIsNotASpreadsheet() {
+        byte[] zip = TestFiles.zip(Map.of("readme.txt", "hello"));
+
+        assertEquals("not a CSV or XLSX file: a zip archive without a workbook", refusal("import.xlsx", zip));
+    }
+
+    @Test
+    void aWordDocumentIsNotASpreadsheet() {
+        Map<String, String> docx = new LinkedHashMap<>();
+        docx.put("_rels/.rels", """
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+                </Relationships>""");
+        docx.put("word/document.xml", """
+                <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>""");
+
+        assertEquals("not a CSV or XLSX file: a zip archive without a workbook", refusal("提案.docx", TestFiles.zip(docx)));
     }
 
     @Test
