@@ -122,6 +122,14 @@ class TabularFileTest {
     }
 
     @Test
+    void theFormatIsFoundFromTheBytesNotTheName() {
+        byte[] xlsx = XlsxWriter.toBytes(List.of(List.of("提案号"), List.of("20220001")));
+
+        assertEquals(TabularFile.Format.XLSX, read("提案.csv", xlsx).format());
+        assertEquals(TabularFile.Format.CSV, read("提案.xls", bytes("提案号\n1\n", StandardCharsets.UTF_8)).format());
+    }
+
+    @Test
     void moreRowsThanTheLimitAreRefusedWhole() {
         StringBuilder ten = new StringBuilder("提案号\n\n");
         for (int i = 1; i <= 10; i++) {
