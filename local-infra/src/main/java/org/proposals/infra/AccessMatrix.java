@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A table of who gets what from every endpoint of a service: each row is an endpoint, a caller and the
@@ -49,8 +50,12 @@ public final class AccessMatrix {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
 
-    /** One call and the status it must get; {@code body} makes a fresh body for each call, or null. */
-    public record Row(String method, String pathTemplate, String caller, int status, String path, Supplier<String> body) {
+    /**
+     * One call and the status it must get; {@code body} makes a fresh body for each call, or null, and
+     * {@code request} shapes requests that are not JSON (a multipart upload, say).
+     */
+    public record Row(String method, String pathTemplate, String caller, int status, String path, Supplier<String> body,
+                      UnaryOperator<RequestSpecification> request) {
     }
 
     /** Starts the rows of one operation, as the OpenAPI document names it (e.g. {@code GET /api/v1/cases/{caseId}}). */
@@ -63,6 +68,7 @@ public final class AccessMatrix {
         private final String pathTemplate;
         private String path;
         private Supplier<String> body = () -> null;
+        private UnaryOperator<RequestSpecification> request = UnaryOperator.identity();
 
         private Endpoint(String method, String pathTemplate) {
             this.method = method;
@@ -82,10 +88,16 @@ public final class AccessMatrix {
             return this;
         }
 
+        /** Shapes each request beyond its JSON body, e.g. {@code r -> r.multiPart("file", "list.csv", bytes, "text/csv")}. */
+        public Endpoint request(UnaryOperator<RequestSpecification> request) {
+            this.request = request;
+            return this;
+        }
+
         /** Expects {@code status} for each of the callers (demo person ids or {@link #ANONYMOUS}). */
         public Endpoint expect(int status, String... callers) {
             for (String caller : callers) {
-                rows.add(new Row(method, pathTemplate, caller, status, path, body));
+                rows.add(new Row(method, pathTemplate, caller, status, path, body, request));
             }
             return this;
         }
@@ -118,7 +130,7 @@ public final class AccessMatrix {
             if (content != null) {
                 request = request.contentType("application/json").body(content);
             }
-            Response response = request.request(row.method(), row.path());
+            Response response = row.request().apply(request).request(row.method(), row.path());
             if (response.statusCode() != row.status()) {
                 failures.add(row.method() + " " + row.path() + " as " + row.caller() + ": expected " + row.status()
                         + ", got " + response.statusCode());

@@ -114,6 +114,14 @@ class ProposalAccessMatrixTest {
                 .expect(428, "committee-wang", "admin")
                 .expect(403, NOT_THE_COMMITTEE)
                 .expect(401, ANONYMOUS);
+        // the committee imports the one row; the administrator's import of the same file finds it already there
+        byte[] oneRow = "标题,内容,提案人编号,提案人\n关于矩阵导入的提案,建议。,member-zhang,张委员\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        matrix.endpoint("POST", "/api/v1/sessions/{sessionId}/imports").at("/api/v1/sessions/" + session + "/imports")
+                .request(r -> r.multiPart("file", "list.csv", oneRow, "text/csv"))
+                .expect(200, "committee-wang", "admin")
+                .expect(403, NOT_THE_COMMITTEE)
+                .expect(401, ANONYMOUS);
         matrix.endpoint("GET", "/api/v1/topics").expect(200, everyone).expect(401, ANONYMOUS);
         String code = "MATRIX_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         matrix.endpoint("PUT", "/api/v1/topics/{code}").at("/api/v1/topics/" + code)
@@ -127,7 +135,7 @@ class ProposalAccessMatrixTest {
         long before = ProposalAccessTest.total();
         matrix.run();
 
-        assertEquals(before + 2, ProposalAccessTest.total(), "only the two permitted registrations happened");
+        assertEquals(before + 3, ProposalAccessTest.total(), "only the two permitted registrations and the one import happened");
     }
 
     /** A decision only the committee and administrators take, each on a proposal of its own. */

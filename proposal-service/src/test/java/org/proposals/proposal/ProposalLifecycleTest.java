@@ -92,7 +92,7 @@ class ProposalLifecycleTest {
                 .statusCode(200)
                 .body("title", equalTo("关于加快推进制造业数字化转型的提案"))
                 .body("coProposers[0].sector", equalTo("科技界"))
-                .body("topics", equalTo(List.of("DIGITAL_ECONOMY", "ADVANCED_MANUFACTURING")))
+                .body("topics", equalTo(List.of("ADVANCED_MANUFACTURING", "DIGITAL_ECONOMY")))
                 .extract().header("ETag");
         // the same (now stale) version again: someone else's change would be overwritten
         asCommittee().contentType(ContentType.JSON).header("If-Match", etag).body(correction.replace("专项资金", "基金"))

@@ -43,7 +43,6 @@ import org.proposals.proposal.repository.TopicRepository;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -180,7 +179,8 @@ public class ProposalService {
         proposal.coProposers.clear();
         proposal.coProposers.addAll(co);
 
-        Set<String> codes = new LinkedHashSet<>(c.topics() == null ? List.of() : c.topics());
+        // Kept in code order, as the database returns them, so that a proposal reads the same before and after a reload.
+        Set<String> codes = new java.util.TreeSet<>(c.topics() == null ? List.of() : c.topics());
         for (String code : codes) {
             boolean usable = topics.findByIdOptional(code).map(t -> t.active).orElse(false);
             if (!usable && !proposal.topics.contains(code)) {
