@@ -209,6 +209,55 @@ class ProposalLifecycleTest {
         given().auth().oauth2(TestIdentity.tokenFor("member-zhang")).get("/api/v1/proposals/" + id + "/timeline").then().statusCode(200);
     }
 
+    @Test
+    void listsNarrowBySessionTopicProposerUnitAndStatus() {
+        String session = TestSessions.create("PROPOSAL", 2024, "{year}{seq:3}");
+        String clusters = submit("""
+                {"sessionId":"%s","title":"关于壮大战略性新兴产业集群的提案","content":"建议。",
+                 "proposer":{"id":"member-zhang","name":"张委员"},"topics":["INDUSTRY_CLUSTERS"]}""".formatted(session))
+                .statusCode(201).extract().path("id");
+        String talent = submit("""
+                {"sessionId":"%s","title":"关于引进高层次人才的提案","content":"建议。",
+                 "proposer":{"id":"member-li","name":"李委员"},"coProposers":[{"id":"member-zhang","name":"张委员"}],
+                 "topics":["TALENT"]}""".formatted(session)).statusCode(201).extract().path("id");
+        String other = submit("""
+                {"sessionId":"%s","title":"关于完善工业互联网标识解析体系的提案","content":"建议。",
+                 "proposer":{"id":"member-li","name":"李委员"},"topics":["INDUSTRIAL_INTERNET"]}""".formatted(session))
+                .statusCode(201).extract().path("id");
+        decide(clusters, "filing", null).statusCode(200);
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            publishAssigned(kafka, clusters, "drc", HandlingType.SOLE);
+            awaitStatus(clusters, "ASSIGNED");
+        }
+        String base = "/api/v1/proposals?sessionId=" + session;
+        asCommittee().get(base + "&sort=number").then().body("total", equalTo(3))
+                .body("items.number", equalTo(List.of("2024001", "2024002", "2024003")));
+        asCommittee().get(base + "&sort=-number&size=2&page=0").then().body("total", equalTo(3))
+                .body("items.id", equalTo(List.of(other, talent)));
+        asCommittee().get(base + "&topic=TALENT&topic=INDUSTRY_CLUSTERS&sort=number").then()
+                .body("items.id", equalTo(List.of(clusters, talent)));
+        // the lead proposer or a co-proposer
+        asCommittee().get(base + "&proposerId=member-zhang&sort=number").then().body("items.id", equalTo(List.of(clusters, talent)));
+        // the units come from the assignment events
+        asCommittee().get(base + "&unitId=drc").then().body("items.id", equalTo(List.of(clusters)))
+                .body("items[0].units[0].handlingType", equalTo("SOLE"));
+        asCommittee().get(base + "&status=SUBMITTED&sort=number").then().body("items.id", equalTo(List.of(talent, other)));
+        asCommittee().get(base + "&kind=SUGGESTION").then().body("total", equalTo(0));
+        asCommittee().get("/api/v1/proposals?year=2024&sessionId=" + session).then().body("total", equalTo(3));
+    }
+
+    @Test
+    void everyDecisionDocumentsItsRefusalsForClientTeams() {
+        java.util.Map<String, java.util.Map<String, Object>> paths = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        for (String decision : List.of("filing", "non-filing", "merger", "withdrawal", "reopening", "closure")) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> responses = (java.util.Map<String, Object>)
+                    ((java.util.Map<String, Object>) paths.get("/api/v1/proposals/{id}/" + decision).get("post")).get("responses");
+            assertEquals(java.util.Set.of("200", "400", "401", "403", "404", "409", "412", "500"), responses.keySet(), decision);
+        }
+    }
+
     private static UUID publishAssigned(KafkaTestClient kafka, String proposalId, String unitId, HandlingType type) {
         UUID assignmentId = UUID.randomUUID();
         publish(kafka, Topics.ASSIGNMENT_EVENTS, new ProposalAssigned(assignmentId, UUID.fromString(proposalId), "t",
