@@ -199,6 +199,20 @@ public final class WorkingCalendar {
         return date;
     }
 
+    /**
+     * {@code date} when it is a working day, otherwise the first working day after it: the end of a period
+     * counted in calendar days ("within 7 days") whose last day is a rest day, by the same rule as
+     * {@link #plusMonths} (民法典 第二百零三条), as in {@code nextWorkingDayFrom(decidedFrom.plusDays(7))}.
+     */
+    public LocalDate nextWorkingDayFrom(LocalDate date) {
+        LocalDate next = date;
+        while (!worked(next)) {
+            next = next.plusDays(1);
+        }
+        noteCoverage(date, next);
+        return next;
+    }
+
     /** The holiday {@code date} is a rest day of ({@code 春节}, {@code 国庆节、中秋节}), as the notice names it. */
     public Optional<String> holidayName(LocalDate date) {
         noteCoverage(date, date);

@@ -78,6 +78,15 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void aPeriodInDaysEndingOnARestDayEndsOnTheNextWorkingDay() {
+        assertEquals(date("2025-10-09"), CALENDAR.nextWorkingDayFrom(date("2025-09-24").plusDays(7)),
+                "7 days after 9/24 is 10/1, in 国庆节、中秋节");
+        assertEquals(date("2025-10-11"), CALENDAR.nextWorkingDayFrom(date("2025-10-11")), "a make-up Saturday is worked");
+        assertEquals(date("2025-10-13"), CALENDAR.nextWorkingDayFrom(date("2025-10-12")), "an ordinary Sunday");
+        assertEquals(date("2025-10-14"), CALENDAR.nextWorkingDayFrom(date("2025-10-14")), "a working day stays");
+    }
+
+    @Test
     void workingDaysBetweenIsHowLateSomethingWas() {
         LocalDate due = date("2025-10-10");
         assertEquals(0, CALENDAR.workingDaysBetween(due, due), "on the due date");
