@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.proposals.events.ProposalKind;
+import org.proposals.events.ProposalSource;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -51,6 +52,10 @@ public class AssignableProposal extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     public Status status;
+
+    /** Plenary or recess: clocks may differ between them. */
+    @Enumerated(EnumType.STRING)
+    public ProposalSource source = ProposalSource.PLENARY;
 
     @Version
     public long version;

@@ -45,6 +45,25 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "assigned_at")
     public OffsetDateTime assignedAt;
 
+    @Enumerated(EnumType.STRING)
+    public AssignmentOrigin origin = AssignmentOrigin.INITIAL;
+
+    /** The last day the unit may ask to have the assignment changed (退回/申请调整). */
+    @Column(name = "adjustment_due")
+    public LocalDate adjustmentDue;
+
+    /** The last day for the first contact with the proposer; none for co-handling units, who do not contact them. */
+    @Column(name = "first_contact_due")
+    public LocalDate firstContactDue;
+
+    /** The reply (or co-handling opinion) deadline before any extension, so that the extension cap can be kept. */
+    @Column(name = "original_reply_due")
+    public LocalDate originalReplyDue;
+
+    /** When the assignment ended because the unit's adjustment request was granted. */
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
+
     @Column(name = "sign_for_due")
     public LocalDate signForDue;
 

@@ -1,6 +1,12 @@
 package org.proposals.events;
 
+import org.proposals.events.assignment.AssignmentAdjusted;
+import org.proposals.events.assignment.AssignmentAdjustmentRejected;
+import org.proposals.events.assignment.AssignmentAdjustmentRequested;
 import org.proposals.events.assignment.AssignmentSigned;
+import org.proposals.events.assignment.ExtensionGranted;
+import org.proposals.events.assignment.ExtensionRejected;
+import org.proposals.events.assignment.ExtensionRequested;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.evaluation.SatisfactionRecorded;
 import org.proposals.events.proposal.ProposalClosed;
@@ -33,6 +39,12 @@ public final class EventCatalog {
             ProposalClosed.class,
             ProposalAssigned.class,
             AssignmentSigned.class,
+            AssignmentAdjustmentRequested.class,
+            AssignmentAdjusted.class,
+            AssignmentAdjustmentRejected.class,
+            ExtensionRequested.class,
+            ExtensionGranted.class,
+            ExtensionRejected.class,
             ReplyApproved.class,
             SatisfactionRecorded.class);
 

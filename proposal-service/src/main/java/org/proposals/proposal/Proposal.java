@@ -139,7 +139,7 @@ public class Proposal extends PanacheEntityBase {
     @Version
     public long version;
 
-    @OneToMany(mappedBy = "proposal", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
+    @OneToMany(mappedBy = "proposal", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
     @OrderBy("unitId")
     public List<ProposalHandling> handlings = new ArrayList<>();
 

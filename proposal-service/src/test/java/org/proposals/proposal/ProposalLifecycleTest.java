@@ -12,6 +12,7 @@ import org.proposals.events.Proposer;
 import org.proposals.events.ResultCategory;
 import org.proposals.events.SatisfactionRating;
 import org.proposals.events.Topics;
+import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.evaluation.SatisfactionRecorded;
@@ -244,6 +245,23 @@ class ProposalLifecycleTest {
         asCommittee().get(base + "&status=SUBMITTED&sort=number").then().body("items.id", equalTo(List.of(talent, other)));
         asCommittee().get(base + "&kind=SUGGESTION").then().body("total", equalTo(0));
         asCommittee().get("/api/v1/proposals?year=2024&sessionId=" + session).then().body("total", equalTo(3));
+    }
+
+    @Test
+    void aUnitRelievedByAnAdjustmentLeavesTheProposalsUnits() {
+        String id = registered("关于加强新型信息基础设施建设的提案");
+        decide(id, "filing", null).statusCode(200);
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID drc = publishAssigned(kafka, id, "drc", HandlingType.SOLE);
+            awaitStatus(id, "ASSIGNED");
+            UUID miit = publishAssigned(kafka, id, "miit", HandlingType.SOLE);
+            publish(kafka, Topics.ASSIGNMENT_EVENTS, new AssignmentAdjusted(drc, UUID.fromString(id), "drc", UUID.randomUUID(),
+                    "改由市工业和信息化局承办", List.of(miit), OffsetDateTime.now()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asCommittee().get("/api/v1/proposals/" + id).then()
+                    .body("units.unitId", equalTo(List.of("miit"))));
+        }
+        asCommittee().get("/api/v1/proposals/" + id + "/timeline").then()
+                .body("find { it.type == 'AssignmentAdjusted' }.details.decisionNote", equalTo("改由市工业和信息化局承办"));
     }
 
     @Test

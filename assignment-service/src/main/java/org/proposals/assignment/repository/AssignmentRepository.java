@@ -23,6 +23,15 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return query(proposalId, unitId, status).count();
     }
 
+    public java.util.Optional<Assignment> findForUpdate(UUID id) {
+        return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The assignments of a proposal that have not ended, i.e. the units handling it now. */
+    public List<Assignment> live(UUID proposalId) {
+        return list("proposalId = ?1 and endedAt is null", Sort.ascending("assignedAt", "unitId"), proposalId);
+    }
+
     public long countForProposal(UUID proposalId) {
         return count("proposalId", proposalId);
     }

@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.assignment.AssignmentStatus;
+import org.proposals.assignment.service.AdjustmentService;
 import org.proposals.assignment.service.AssignmentService;
+import org.proposals.assignment.service.ExtensionService;
 import org.proposals.assignment.service.UnitAssignment;
 import org.proposals.assignment.Assignment;
 import org.proposals.kit.messaging.RequestTrace;
@@ -51,6 +53,12 @@ public class AssignmentResource {
 
     @Inject
     AssignmentService assignments;
+
+    @Inject
+    AdjustmentService adjustments;
+
+    @Inject
+    ExtensionService extensions;
 
     @Inject
     RequestTrace trace;
@@ -115,6 +123,48 @@ public class AssignmentResource {
     public AssignmentView signFor(@PathParam("id") UUID id) {
         visible(id);
         return AssignmentView.of(assignments.signFor(id));
+    }
+
+    @POST
+    @Path("/{id}/adjustment-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(UNIT_OFFICE)
+    @Operation(summary = "Ask to be relieved of the assignment or to have it changed (退回/申请调整)",
+            description = "By the unit's office, with a reason, within the adjustment window and before signing for it; the "
+                    + "committee decides by the decision due date (AssignmentAdjustmentRequested).")
+    @APIResponse(responseCode = "201", description = "Requested",
+            content = @Content(schema = @Schema(implementation = AdjustmentRequestView.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "403", description = "Only a unit's office asks")
+    @APIResponse(responseCode = "404", description = "No such assignment, or another unit's")
+    @APIResponse(responseCode = "409", description = "Signed for already, the window closed, or a request is pending")
+    public Response requestAdjustment(@PathParam("id") UUID id, @NotNull @Valid ChangeRequestBodies.Adjustment body,
+                                      @Context UriInfo uri) {
+        visible(id);
+        AdjustmentRequestView request = AdjustmentRequestView.of(adjustments.request(id, body.reason(), body.suggestedUnitId()));
+        return Response.created(uri.getBaseUriBuilder().path("/api/v1/adjustment-requests").path(request.id().toString()).build())
+                .entity(request).build();
+    }
+
+    @POST
+    @Path("/{id}/extension-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(UNIT_OFFICE)
+    @Operation(summary = "Ask for a later reply deadline",
+            description = "By the unit's office, with a reason, before the deadline; never past the original deadline plus the cap "
+                    + "(ExtensionRequested).")
+    @APIResponse(responseCode = "201", description = "Requested",
+            content = @Content(schema = @Schema(implementation = ExtensionRequestView.class)))
+    @APIResponse(responseCode = "400", description = "No reason, or a date before the current or past the capped deadline")
+    @APIResponse(responseCode = "403", description = "Only a unit's office asks")
+    @APIResponse(responseCode = "404", description = "No such assignment, or another unit's")
+    @APIResponse(responseCode = "409", description = "The deadline has passed, the assignment ended, or a request is pending")
+    public Response requestExtension(@PathParam("id") UUID id, @NotNull @Valid ChangeRequestBodies.Extension body,
+                                     @Context UriInfo uri) {
+        visible(id);
+        ExtensionRequestView request = ExtensionRequestView.of(extensions.request(id, body.reason(), body.requestedDue()));
+        return Response.created(uri.getBaseUriBuilder().path("/api/v1/extension-requests").path(request.id().toString()).build())
+                .entity(request).build();
     }
 
     /** The assignment, if the caller may see it; another unit's answers 404 as if it did not exist. */

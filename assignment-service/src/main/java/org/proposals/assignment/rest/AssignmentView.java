@@ -1,6 +1,7 @@
 package org.proposals.assignment.rest;
 
 import org.proposals.assignment.Assignment;
+import org.proposals.assignment.AssignmentOrigin;
 import org.proposals.assignment.AssignmentStatus;
 import org.proposals.events.HandlingType;
 
@@ -15,16 +16,22 @@ public record AssignmentView(
         String unitName,
         HandlingType handlingType,
         String leadUnitId,
+        AssignmentOrigin origin,
         AssignmentStatus status,
         OffsetDateTime assignedAt,
+        LocalDate adjustmentDue,
         LocalDate signForDue,
+        LocalDate firstContactDue,
         LocalDate replyDue,
+        LocalDate originalReplyDue,
         OffsetDateTime signedAt,
         Boolean signedLate,
+        OffsetDateTime endedAt,
         long version) {
 
     public static AssignmentView of(Assignment a) {
-        return new AssignmentView(a.id, a.proposalId, a.unitId, a.unitName, a.handlingType, a.leadUnitId, a.status,
-                a.assignedAt, a.signForDue, a.replyDue, a.signedAt, a.signedLate, a.version);
+        return new AssignmentView(a.id, a.proposalId, a.unitId, a.unitName, a.handlingType, a.leadUnitId, a.origin, a.status,
+                a.assignedAt, a.adjustmentDue, a.signForDue, a.firstContactDue, a.replyDue, a.originalReplyDue, a.signedAt,
+                a.signedLate, a.endedAt, a.version);
     }
 }

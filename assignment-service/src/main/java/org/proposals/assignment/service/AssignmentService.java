@@ -5,14 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.proposals.assignment.AssignableProposal;
 import org.proposals.assignment.Assignment;
+import org.proposals.assignment.AssignmentOrigin;
 import org.proposals.assignment.AssignmentStatus;
 import org.proposals.assignment.repository.AssignableProposalRepository;
+import org.proposals.assignment.repository.AdjustmentRequestRepository;
 import org.proposals.assignment.repository.AssignmentRepository;
 import org.proposals.events.HandlingType;
 import org.proposals.events.Proposer;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.ProposalEvent;
+import org.proposals.events.ProposalSource;
 import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
@@ -20,10 +23,9 @@ import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
+import org.proposals.kit.time.CityClock;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +35,6 @@ import java.util.UUID;
 @Transactional
 public class AssignmentService {
 
-    /** Due dates are dates in the city's calendar. */
-    private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     AssignableProposalRepository proposals;
@@ -43,7 +43,10 @@ public class AssignmentService {
     AssignmentRepository assignments;
 
     @Inject
-    AssignmentClocks clocks;
+    ClockRules clocks;
+
+    @Inject
+    AdjustmentRequestRepository adjustments;
 
     @Inject
     EventPublisher events;
@@ -51,7 +54,9 @@ public class AssignmentService {
     @Inject
     AuditTrail audit;
 
-    Clock clock = Clock.system(CITY_ZONE);
+    /** Due dates are dates in the city's calendar. */
+    @Inject
+    CityClock clock;
 
     /** Remembers a registered proposal so that the committee can assign it. */
     public void onProposalSubmitted(ProposalSubmitted submitted) {
@@ -66,6 +71,7 @@ public class AssignmentService {
         proposal.proposerId = submitted.proposer().id();
         proposal.proposerName = submitted.proposer().name();
         proposal.submittedAt = submitted.submittedAt();
+        proposal.source = submitted.source() == null ? ProposalSource.PLENARY : submitted.source();
         proposal.status = AssignableProposal.Status.AWAITING_FILING;
         proposals.persist(proposal);
         audit.record("ProposalSubmittedApplied", "AssignableProposal", proposal.id, proposal.id,
@@ -124,7 +130,7 @@ public class AssignmentService {
             case NOT_ASSIGNABLE -> throw ApiProblem.conflict("Proposal " + proposal.number
                     + " was not filed, merged into another or withdrawn, and is not assigned");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = clock.now();
         String leadUnitId = units.stream().filter(u -> u.handlingType() == HandlingType.LEAD)
                 .map(UnitAssignment::unitId).findFirst().orElse(null);
         List<Assignment> created = new ArrayList<>();
@@ -138,8 +144,8 @@ public class AssignmentService {
             assignment.leadUnitId = unit.handlingType() == HandlingType.CO_HANDLING ? leadUnitId : null;
             assignment.status = AssignmentStatus.ASSIGNED;
             assignment.assignedAt = now;
-            assignment.signForDue = clocks.signForDue(now.toLocalDate());
-            assignment.replyDue = clocks.replyDue(now.toLocalDate(), unit.handlingType());
+            assignment.origin = AssignmentOrigin.INITIAL;
+            clocks.start(assignment, proposal.kind, proposal.source, now.toLocalDate());
             assignments.persist(assignment);
             audit.record("ProposalAssigned", "Assignment", assignment.id, proposal.id, AuditChanges.created(state(assignment)));
             created.add(assignment);
@@ -159,10 +165,16 @@ public class AssignmentService {
     /** The unit's office signs for an assignment; after the sign-for deadline it is recorded as late. */
     public Assignment signFor(UUID assignmentId) {
         Assignment assignment = get(assignmentId);
-        if (assignment.status != AssignmentStatus.ASSIGNED) {
+        if (assignment.status == AssignmentStatus.SIGNED) {
             throw ApiProblem.conflict("Assignment " + assignmentId + " was already signed for on " + assignment.signedAt);
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (assignment.status == AssignmentStatus.ADJUSTED) {
+            throw ApiProblem.conflict("Assignment " + assignmentId + " ended with the unit's adjustment request");
+        }
+        if (adjustments.hasPending(assignmentId)) {
+            throw ApiProblem.conflict("Assignment " + assignmentId + " has an adjustment request awaiting the committee's decision");
+        }
+        OffsetDateTime now = clock.now();
         Map<String, Object> before = state(assignment);
         assignment.status = AssignmentStatus.SIGNED;
         assignment.signedAt = now;
@@ -180,10 +192,12 @@ public class AssignmentService {
     }
 
     /** What the audit trail records of an assignment. */
-    private static Map<String, Object> state(Assignment a) {
+    static Map<String, Object> state(Assignment a) {
         return AuditChanges.state("proposalId", a.proposalId, "unitId", a.unitId, "unitName", a.unitName,
-                "handlingType", a.handlingType, "leadUnitId", a.leadUnitId, "status", a.status, "assignedAt", a.assignedAt,
-                "signForDue", a.signForDue, "replyDue", a.replyDue, "signedAt", a.signedAt, "signedLate", a.signedLate);
+                "handlingType", a.handlingType, "leadUnitId", a.leadUnitId, "origin", a.origin, "status", a.status,
+                "assignedAt", a.assignedAt, "adjustmentDue", a.adjustmentDue, "signForDue", a.signForDue,
+                "firstContactDue", a.firstContactDue, "replyDue", a.replyDue, "signedAt", a.signedAt,
+                "signedLate", a.signedLate, "endedAt", a.endedAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.proposals.events.HandlingType;
 import org.proposals.kit.rest.ApiProblem;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -53,13 +52,5 @@ class AssignmentRulesTest {
         ApiProblem problem = assertThrows(ApiProblem.class,
                 () -> AssignmentRules.check(List.of(unit("miit", SPLIT), unit("miit", SPLIT))));
         assertEquals("units[1].unitId", problem.toProblem(null).errors().get(0).field());
-    }
-
-    @Test
-    void workingDaysSkipTheWeekend() {
-        // Thursday 2022-03-03 + 5 working days = Thursday 2022-03-10
-        assertEquals(LocalDate.of(2022, 3, 10), AssignmentClocks.plusWorkingDays(LocalDate.of(2022, 3, 3), 5));
-        // Saturday + 1 working day = Monday
-        assertEquals(LocalDate.of(2022, 3, 7), AssignmentClocks.plusWorkingDays(LocalDate.of(2022, 3, 5), 1));
     }
 }

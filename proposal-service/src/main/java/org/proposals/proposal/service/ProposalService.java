@@ -8,6 +8,7 @@ import org.proposals.events.NotFiledReason;
 import org.proposals.events.ProposalEvent;
 import org.proposals.events.ProposalSource;
 import org.proposals.events.Proposer;
+import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.evaluation.SatisfactionRecorded;
@@ -325,6 +326,8 @@ public class ProposalService {
             onReplyApproved(approved);
         } else if (event instanceof SatisfactionRecorded recorded) {
             onSatisfactionRecorded(recorded);
+        } else if (event instanceof AssignmentAdjusted adjusted) {
+            onAdjusted(adjusted);
         }
     }
 
@@ -335,6 +338,19 @@ public class ProposalService {
             h.handlingType = assigned.handlingType();
             h.leadUnitId = assigned.leadUnitId();
             h.assignedAt = assigned.assignedAt();
+        });
+    }
+
+    /** A unit relieved of the proposal no longer has a part in it; its units in its place come as ProposalAssigned. */
+    private void onAdjusted(AssignmentAdjusted adjusted) {
+        Proposal proposal = proposals.findForUpdate(adjusted.proposalId())
+                .orElseThrow(() -> new IllegalStateException("unknown proposal " + adjusted.proposalId()));
+        proposal.handlingBy(adjusted.unitId()).filter(h -> adjusted.assignmentId().equals(h.assignmentId)).ifPresent(h -> {
+            Map<String, Object> before = state(proposal, h);
+            proposal.handlings.remove(h);
+            proposal.refreshStatus(clock.now());
+            audit.record("AssignmentAdjustedApplied", "Proposal", proposal.id, proposal.id,
+                    AuditChanges.between(before, AuditChanges.state("status", proposal.status)));
         });
     }
 
