@@ -74,6 +74,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "signed_at")
     public OffsetDateTime signedAt;
 
+    /** When the unit's reply was approved: its reply clock stops. */
+    @Column(name = "replied_at")
+    public OffsetDateTime repliedAt;
+
     @Column(name = "signed_late")
     public Boolean signedLate;
 

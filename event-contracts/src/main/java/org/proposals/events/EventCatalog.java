@@ -4,6 +4,8 @@ import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.AssignmentAdjustmentRejected;
 import org.proposals.events.assignment.AssignmentAdjustmentRequested;
 import org.proposals.events.assignment.AssignmentSigned;
+import org.proposals.events.assignment.DeadlineApproaching;
+import org.proposals.events.assignment.DeadlineMissed;
 import org.proposals.events.assignment.ExtensionGranted;
 import org.proposals.events.assignment.ExtensionRejected;
 import org.proposals.events.assignment.ExtensionRequested;
@@ -45,6 +47,8 @@ public final class EventCatalog {
             ExtensionRequested.class,
             ExtensionGranted.class,
             ExtensionRejected.class,
+            DeadlineApproaching.class,
+            DeadlineMissed.class,
             ReplyApproved.class,
             SatisfactionRecorded.class);
 

@@ -32,6 +32,14 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return list("proposalId = ?1 and endedAt is null", Sort.ascending("assignedAt", "unitId"), proposalId);
     }
 
+    /** Assignments with a clock still running: not yet signed for, or owing a reply not yet approved. */
+    public List<Assignment> withOpenDeadlines() {
+        return list("status <> ?1 and (status = ?2 or (repliedAt is null and handlingType in ?3))",
+                AssignmentStatus.ADJUSTED, AssignmentStatus.ASSIGNED,
+                List.of(org.proposals.events.HandlingType.SOLE, org.proposals.events.HandlingType.LEAD,
+                        org.proposals.events.HandlingType.SPLIT));
+    }
+
     public long countForProposal(UUID proposalId) {
         return count("proposalId", proposalId);
     }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.proposals.assignment.AssignmentStatus;
 import org.proposals.assignment.service.AdjustmentService;
 import org.proposals.assignment.service.AssignmentService;
+import org.proposals.assignment.service.DeadlineWatch;
 import org.proposals.assignment.service.ExtensionService;
 import org.proposals.assignment.service.UnitAssignment;
 import org.proposals.assignment.Assignment;
@@ -61,6 +62,9 @@ public class AssignmentResource {
     ExtensionService extensions;
 
     @Inject
+    DeadlineWatch deadlines;
+
+    @Inject
     RequestTrace trace;
 
     @POST
@@ -78,7 +82,7 @@ public class AssignmentResource {
         List<AssignmentView> created = assignments.assign(body.proposalId(), body.units().stream()
                         .map(u -> new UnitAssignment(u.unitId().strip(), u.unitName().strip(), u.handlingType()))
                         .toList())
-                .stream().map(AssignmentView::of).toList();
+                .stream().map(this::view).toList();
         return Response.created(uri.getAbsolutePathBuilder().queryParam("proposalId", body.proposalId()).build())
                 .entity(created)
                 .build();
@@ -96,7 +100,7 @@ public class AssignmentResource {
                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         unitId = Access.unitFilter(trace.actor(), unitId);
-        return new Page<>(assignments.list(proposalId, unitId, status, page, size).stream().map(AssignmentView::of).toList(),
+        return new Page<>(assignments.list(proposalId, unitId, status, page, size).stream().map(this::view).toList(),
                 assignments.count(proposalId, unitId, status), page, size);
     }
 
@@ -108,7 +112,7 @@ public class AssignmentResource {
             content = @Content(schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "404", description = "No such assignment, or another unit's")
     public AssignmentView get(@PathParam("id") UUID id) {
-        return AssignmentView.of(visible(id));
+        return view(visible(id));
     }
 
     @POST
@@ -122,7 +126,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "409", description = "Already signed for")
     public AssignmentView signFor(@PathParam("id") UUID id) {
         visible(id);
-        return AssignmentView.of(assignments.signFor(id));
+        return view(assignments.signFor(id));
     }
 
     @POST
@@ -165,6 +169,10 @@ public class AssignmentResource {
         ExtensionRequestView request = ExtensionRequestView.of(extensions.request(id, body.reason(), body.requestedDue()));
         return Response.created(uri.getBaseUriBuilder().path("/api/v1/extension-requests").path(request.id().toString()).build())
                 .entity(request).build();
+    }
+
+    private AssignmentView view(Assignment assignment) {
+        return AssignmentView.of(assignment, deadlines.light(assignment));
     }
 
     /** The assignment, if the caller may see it; another unit's answers 404 as if it did not exist. */

@@ -3,6 +3,7 @@ package org.proposals.assignment.rest;
 import org.proposals.assignment.Assignment;
 import org.proposals.assignment.AssignmentOrigin;
 import org.proposals.assignment.AssignmentStatus;
+import org.proposals.assignment.service.DeadlineWatch;
 import org.proposals.events.HandlingType;
 
 import java.time.LocalDate;
@@ -26,12 +27,15 @@ public record AssignmentView(
         LocalDate originalReplyDue,
         OffsetDateTime signedAt,
         Boolean signedLate,
+        OffsetDateTime repliedAt,
         OffsetDateTime endedAt,
+        DeadlineWatch.Light light,
         long version) {
 
-    public static AssignmentView of(Assignment a) {
+    /** @param light how it stands against its open deadlines today, for dashboards */
+    public static AssignmentView of(Assignment a, DeadlineWatch.Light light) {
         return new AssignmentView(a.id, a.proposalId, a.unitId, a.unitName, a.handlingType, a.leadUnitId, a.origin, a.status,
                 a.assignedAt, a.adjustmentDue, a.signForDue, a.firstContactDue, a.replyDue, a.originalReplyDue, a.signedAt,
-                a.signedLate, a.endedAt, a.version);
+                a.signedLate, a.repliedAt, a.endedAt, light, a.version);
     }
 }

@@ -19,6 +19,7 @@ import org.proposals.events.ProposalSource;
 import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
@@ -162,6 +163,16 @@ public class AssignmentService {
         return created;
     }
 
+    /** The unit's reply was approved: its reply clock stops. */
+    public void onReplyApproved(ReplyApproved approved) {
+        assignments.findForUpdate(approved.assignmentId()).ifPresent(assignment -> {
+            Map<String, Object> before = state(assignment);
+            assignment.repliedAt = approved.approvedAt();
+            audit.record("ReplyApprovedApplied", "Assignment", assignment.id, assignment.proposalId,
+                    AuditChanges.between(before, state(assignment)));
+        });
+    }
+
     /** The unit's office signs for an assignment; after the sign-for deadline it is recorded as late. */
     public Assignment signFor(UUID assignmentId) {
         Assignment assignment = get(assignmentId);
@@ -197,7 +208,7 @@ public class AssignmentService {
                 "handlingType", a.handlingType, "leadUnitId", a.leadUnitId, "origin", a.origin, "status", a.status,
                 "assignedAt", a.assignedAt, "adjustmentDue", a.adjustmentDue, "signForDue", a.signForDue,
                 "firstContactDue", a.firstContactDue, "replyDue", a.replyDue, "signedAt", a.signedAt,
-                "signedLate", a.signedLate, "endedAt", a.endedAt);
+                "signedLate", a.signedLate, "repliedAt", a.repliedAt, "endedAt", a.endedAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

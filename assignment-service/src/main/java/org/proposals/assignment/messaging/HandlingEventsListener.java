@@ -12,12 +12,16 @@ import org.proposals.events.proposal.ProposalNotFiled;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.proposal.ProposalWithdrawn;
+import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 
-/** Registered proposals become assignable once filed, and stop being so when not filed, merged or withdrawn. */
+/**
+ * Registered proposals become assignable once filed, and stop being so when not filed, merged or withdrawn;
+ * a unit's approved reply stops its reply clock.
+ */
 @ApplicationScoped
-public class ProposalEventsListener {
+public class HandlingEventsListener {
 
     @Inject
     EventInbox inbox;
@@ -25,7 +29,7 @@ public class ProposalEventsListener {
     private final EventHandlers handlers;
 
     @Inject
-    public ProposalEventsListener(AssignmentService assignments) {
+    public HandlingEventsListener(AssignmentService assignments) {
         this.handlers = EventHandlers.builder()
                 .on(ProposalSubmitted.class, (event, envelope) -> assignments.onProposalSubmitted(event))
                 .on(ProposalFiled.class, (event, envelope) -> assignments.onProposalFiled(event))
@@ -33,12 +37,13 @@ public class ProposalEventsListener {
                 .on(ProposalNotFiled.class, (event, envelope) -> assignments.onProposalSettled(event))
                 .on(ProposalMerged.class, (event, envelope) -> assignments.onProposalSettled(event))
                 .on(ProposalWithdrawn.class, (event, envelope) -> assignments.onProposalSettled(event))
+                .on(ReplyApproved.class, (event, envelope) -> assignments.onReplyApproved(event))
                 .build();
     }
 
-    @Incoming("proposal-events")
+    @Incoming("handling-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("proposal-events", record.value(), handlers);
+        inbox.receive("handling-events", record.value(), handlers);
     }
 }

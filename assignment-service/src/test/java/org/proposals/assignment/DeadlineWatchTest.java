@@ -1,0 +1,125 @@
+package org.proposals.assignment;
+
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.proposals.assignment.service.DeadlineWatch;
+import org.proposals.events.Actor;
+import org.proposals.events.EventCodec;
+import org.proposals.events.HandlingType;
+import org.proposals.events.IntegrationEvent;
+import org.proposals.events.ResultCategory;
+import org.proposals.events.Topics;
+import org.proposals.events.assignment.DeadlineApproaching;
+import org.proposals.events.assignment.DeadlineMissed;
+import org.proposals.events.reply.ReplyApproved;
+import org.proposals.infra.KafkaTestClient;
+import org.proposals.infra.MovableClock;
+import org.proposals.kit.time.CityClock;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.proposals.assignment.AssignmentFlowTest.as;
+import static org.proposals.assignment.AssignmentFlowTest.assignment;
+
+/** Reminders before a deadline, escalation up the responsibility chain after it, and the traffic light; the clock is moved. */
+@QuarkusTest
+class DeadlineWatchTest {
+
+    private final MovableClock time = MovableClock.at(LocalDate.of(2025, 9, 26));
+
+    @Inject
+    DeadlineWatch watch;
+
+    @BeforeEach
+    void standBeforeTheHoliday() {
+        QuarkusMock.installMockForType(new CityClock(time), CityClock.class);
+    }
+
+    private String light(String assignmentId) {
+        return as("committee-wang").get("/api/v1/assignments/" + assignmentId).then().statusCode(200).extract().path("light");
+    }
+
+    @Test
+    void theUnitIsRemindedThenTheChainIsToldLevelByLevelAndEachNoticeGoesOutOnce() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);
+            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON)
+                    .body(assignment(proposalId, "miit", "SOLE")).post("/api/v1/assignments").then().statusCode(201).extract().path("$");
+            String id = (String) created.get(0).get("id");   // sign-for due Friday 10 October, reply due 26 December
+            assertEquals("GREEN", light(id));
+
+            // Monday 29 September: 3 working days left (30 September, 9 and 10 October) — the 3-day reminder
+            time.moveTo(LocalDate.of(2025, 9, 29));
+            watch.scan();
+            watch.scan();
+            assertEquals("YELLOW", light(id));
+            // Thursday 9 October: 1 working day left — the 1-day reminder
+            time.moveTo(LocalDate.of(2025, 10, 9));
+            watch.scan();
+            // Monday 13 October, not signed for: 2 working days late (Saturday 11 October was worked) — the division head
+            time.moveTo(LocalDate.of(2025, 10, 13));
+            watch.scan();
+            assertEquals("RED", light(id));
+            // Monday 20 October: 7 working days late — the deputy head in charge; Monday 27 October: 12 — the bureau head
+            time.moveTo(LocalDate.of(2025, 10, 20));
+            watch.scan();
+            time.moveTo(LocalDate.of(2025, 10, 27));
+            watch.scan();
+            watch.scan();
+
+            as("office-miit").post("/api/v1/assignments/" + id + "/sign-for").then().statusCode(200).body("signedLate", equalTo(true));
+            assertEquals("GREEN", light(id), "the reply is due in two months");
+
+            List<IntegrationEvent> notices = notices(kafka, id, 5);
+            assertEquals(List.of(
+                    new DeadlineApproaching(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 3),
+                    new DeadlineApproaching(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 1),
+                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 2, "DIVISION_HEAD"),
+                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 7, "DEPUTY_HEAD"),
+                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 12, "BUREAU_HEAD")),
+                    notices);
+
+            // the approved reply stops the reply clock: no reminder before 26 December
+            kafka.publish(KafkaTestClient.topic(Topics.REPLY_EVENTS), EventCodec.envelope(new ReplyApproved(UUID.randomUUID(),
+                    UUID.randomUUID(), UUID.fromString(id), proposalId, "miit", HandlingType.SOLE, ResultCategory.A,
+                    OffsetDateTime.now()), UUID.randomUUID(), null, Actor.SYSTEM));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + id)
+                    .then().body("repliedAt", notNullValue()));
+            time.moveTo(LocalDate.of(2025, 12, 22));
+            watch.scan();
+            time.moveTo(LocalDate.of(2026, 1, 5));
+            watch.scan();
+            assertEquals("GREEN", light(id));
+            assertEquals(5, notices(kafka, id, 5).size(), "nothing more about this assignment");
+        }
+    }
+
+    /** The reminders and escalations published about one assignment, in order, waiting until {@code count} arrived. */
+    private static List<IntegrationEvent> notices(KafkaTestClient kafka, String assignmentId, int count) {
+        AtomicInteger seen = new AtomicInteger();
+        return kafka.readUntil(KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS),
+                        r -> assignmentId.equals(r.key()) && isNotice(r) && seen.incrementAndGet() >= count, Duration.ofSeconds(30))
+                .stream().filter(r -> assignmentId.equals(r.key()) && isNotice(r))
+                .map(r -> EventCodec.payloadOf(EventCodec.fromJson(r.value()))).toList();
+    }
+
+    private static boolean isNotice(ConsumerRecord<String, String> r) {
+        String type = KafkaTestClient.header(r, Topics.HEADER_EVENT_TYPE);
+        return "DeadlineApproaching".equals(type) || "DeadlineMissed".equals(type);
+    }
+}
