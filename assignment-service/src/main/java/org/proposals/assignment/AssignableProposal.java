@@ -57,6 +57,16 @@ public class AssignableProposal extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ProposalSource source = ProposalSource.PLENARY;
 
+    /** For a key proposal (重点提案): the city leader who supervises it. */
+    @Column(name = "supervised_by")
+    public String supervisedBy;
+
+    @Column(name = "supervision_note")
+    public String supervisionNote;
+
+    @Column(name = "supervised_since")
+    public OffsetDateTime supervisedSince;
+
     @Version
     public long version;
 }

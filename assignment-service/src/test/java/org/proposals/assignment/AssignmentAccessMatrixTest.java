@@ -146,6 +146,26 @@ class AssignmentAccessMatrixTest {
                 "{\"note\":\"同意\",\"units\":[{\"unitId\":\"drc\",\"unitName\":\"市发展和改革委员会\",\"handlingType\":\"SOLE\"}]}");
         decisions(matrix, "extension-requests", extensions, "{\"note\":\"同意\"}");
 
+        matrix.endpoint("GET", "/api/v1/key-proposals")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("PUT", "/api/v1/key-proposals/{proposalId}").at("/api/v1/key-proposals/" + assigned)
+                .body(() -> "{\"leaderName\":\"李副市长\"}")
+                .expect(200, OVERSEERS)
+                .expect(403, UNIT_PEOPLE).expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("POST", "/api/v1/assignments/{id}/directives").at("/api/v1/assignments/" + miits + "/directives")
+                .body(() -> "{\"type\":\"URGE\",\"note\":\"请加快办理\"}")
+                .expect(201, "supervisor-city", "supervision-system", "admin")
+                .expect(403, UNIT_PEOPLE).expect(403, "committee-wang", "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/assignments/{id}/directives").at("/api/v1/assignments/" + miits + "/directives")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(404, "office-drc")
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+
         matrix.assertCoversEveryOperationAndRole();
         matrix.run();
 

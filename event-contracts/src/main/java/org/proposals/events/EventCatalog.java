@@ -10,6 +10,8 @@ import org.proposals.events.assignment.ExtensionGranted;
 import org.proposals.events.assignment.ExtensionRejected;
 import org.proposals.events.assignment.ExtensionRequested;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.assignment.ProposalSupervised;
+import org.proposals.events.assignment.SupervisionDirectiveIssued;
 import org.proposals.events.evaluation.SatisfactionRecorded;
 import org.proposals.events.proposal.ProposalClosed;
 import org.proposals.events.proposal.ProposalFiled;
@@ -49,6 +51,8 @@ public final class EventCatalog {
             ExtensionRejected.class,
             DeadlineApproaching.class,
             DeadlineMissed.class,
+            ProposalSupervised.class,
+            SupervisionDirectiveIssued.class,
             ReplyApproved.class,
             SatisfactionRecorded.class);
 

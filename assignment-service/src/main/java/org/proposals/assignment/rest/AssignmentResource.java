@@ -27,6 +27,7 @@ import org.proposals.assignment.AssignmentStatus;
 import org.proposals.assignment.service.AdjustmentService;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.DeadlineWatch;
+import org.proposals.assignment.service.SupervisionService;
 import org.proposals.assignment.service.ExtensionService;
 import org.proposals.assignment.service.UnitAssignment;
 import org.proposals.assignment.Assignment;
@@ -63,6 +64,9 @@ public class AssignmentResource {
 
     @Inject
     DeadlineWatch deadlines;
+
+    @Inject
+    SupervisionService supervision;
 
     @Inject
     RequestTrace trace;
@@ -169,6 +173,39 @@ public class AssignmentResource {
         ExtensionRequestView request = ExtensionRequestView.of(extensions.request(id, body.reason(), body.requestedDue()));
         return Response.created(uri.getBaseUriBuilder().path("/api/v1/extension-requests").path(request.id().toString()).build())
                 .entity(request).build();
+    }
+
+    @POST
+    @Path("/{id}/directives")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({SUPERVISOR, SUPERVISION_SYSTEM, ADMIN})
+    @Operation(summary = "Issue a supervision directive to the unit",
+            description = "URGE (督办), PROGRESS_REPORT by dueDate, or EARLIER_DEADLINE: the reply is due on dueDate instead. "
+                    + "Announced with SupervisionDirectiveIssued. Sent again with the same directiveId, it changes nothing and "
+                    + "answers 200 with the directive first issued.")
+    @APIResponse(responseCode = "201", description = "Issued",
+            content = @Content(schema = @Schema(implementation = SupervisionViews.Directive.class)))
+    @APIResponse(responseCode = "200", description = "Issued before under the same directiveId",
+            content = @Content(schema = @Schema(implementation = SupervisionViews.Directive.class)))
+    @APIResponse(responseCode = "400", description = "Invalid body, or a due date in the past or not earlier than the deadline")
+    @APIResponse(responseCode = "403", description = "Only the supervision office issues directives")
+    @APIResponse(responseCode = "404", description = "No such assignment")
+    @APIResponse(responseCode = "409", description = "The assignment is no longer open, or the directive id belongs to another")
+    public Response issueDirective(@PathParam("id") UUID id, @NotNull @Valid SupervisionBodies.Directive body) {
+        SupervisionService.Issued issued = supervision.issue(id,
+                new SupervisionService.NewDirective(body.directiveId(), body.type(), body.note(), body.dueDate()));
+        return Response.status(issued.created() ? 201 : 200).entity(SupervisionViews.Directive.of(issued.directive())).build();
+    }
+
+    @GET
+    @Path("/{id}/directives")
+    @RolesAllowed({COMMITTEE, SUPERVISOR, ADMIN, SUPERVISION_SYSTEM, UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER})
+    @Operation(summary = "The supervision office's directives about the assignment, oldest first")
+    @APIResponse(responseCode = "200", description = "The directives")
+    @APIResponse(responseCode = "404", description = "No such assignment, or another unit's")
+    public List<SupervisionViews.Directive> directives(@PathParam("id") UUID id) {
+        visible(id);
+        return supervision.directives(id).stream().map(SupervisionViews.Directive::of).toList();
     }
 
     private AssignmentView view(Assignment assignment) {

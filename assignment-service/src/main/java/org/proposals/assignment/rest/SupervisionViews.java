@@ -1,0 +1,31 @@
+package org.proposals.assignment.rest;
+
+import org.proposals.assignment.AssignableProposal;
+import org.proposals.assignment.SupervisionDirective;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Key proposals and supervision directives as the API shows them. */
+public final class SupervisionViews {
+
+    private SupervisionViews() {
+    }
+
+    public record KeyProposal(UUID proposalId, String number, String title, String supervisedBy, String note,
+                              OffsetDateTime supervisedSince) {
+        static KeyProposal of(AssignableProposal p) {
+            return new KeyProposal(p.id, p.number, p.title, p.supervisedBy, p.supervisionNote, p.supervisedSince);
+        }
+    }
+
+    public record Directive(UUID id, UUID assignmentId, UUID proposalId, String unitId, SupervisionDirective.Type type,
+                            String note, LocalDate dueDate, LocalDate previousReplyDue, OffsetDateTime issuedAt,
+                            String issuedBy) {
+        static Directive of(SupervisionDirective d) {
+            return new Directive(d.id, d.assignmentId, d.proposalId, d.unitId, d.type, d.note, d.dueDate, d.previousReplyDue,
+                    d.issuedAt, d.issuedBy);
+        }
+    }
+}
