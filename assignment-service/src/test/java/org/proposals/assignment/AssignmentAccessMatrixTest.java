@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.proposals.infra.AccessMatrix;
 import org.proposals.infra.KafkaTestClient;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,7 @@ class AssignmentAccessMatrixTest {
         String unit = "matrix-" + suffix;
         String division = "miit-matrix-" + suffix;
         String person = "matrix-" + suffix;
+        String imported = "matrix-import-" + suffix;
         String[] everyRole = AccessMatrix.PERSON_OF_ROLE.values().toArray(String[]::new);
         matrix.endpoint("GET", "/api/v1/units")
                 .expect(200, everyRole)
@@ -117,6 +119,15 @@ class AssignmentAccessMatrixTest {
                 .expect(404, "office-drc")
                 .expect(403, "leader-miit", "head-miit-sme", "handler-miit-sme", "member-zhang", "supervisor-city", "supervision-system")
                 .expect(401, ANONYMOUS);
+        byte[] file = ("人员编号,姓名,职务,单位编号,单位名称,处室编号,处室名称\n" + imported
+                + ",导入承办人,具体承办人,miit,市工业和信息化局,miit-sme,中小企业服务处\n").getBytes(StandardCharsets.UTF_8);
+        matrix.endpoint("POST", "/api/v1/units/imports")
+                .request(r -> r.multiPart("file", "people.csv", file, "text/csv"))
+                .expect(200, "office-miit", "committee-wang", "admin")
+                // another unit's office may import, but not this unit's people: every row is refused
+                .expect(422, "office-drc")
+                .expect(403, "leader-miit", "head-miit-sme", "handler-miit-sme", "member-zhang", "supervisor-city", "supervision-system")
+                .expect(401, ANONYMOUS);
 
         matrix.assertCoversEveryOperationAndRole();
         matrix.run();
@@ -126,7 +137,7 @@ class AssignmentAccessMatrixTest {
         as("committee-wang").get("/api/v1/assignments?proposalId=" + first).then().body("total", equalTo(1));
         // the permitted saves after the first found nothing to change, and the refused ones wrote nothing
         for (String record : List.of("HandlingUnit&recordId=" + unit, "Division&recordId=" + division,
-                "Person&recordId=" + person)) {
+                "Person&recordId=" + person, "Person&recordId=" + imported)) {
             as("admin").get("/api/v1/audit-records?recordType=" + record).then().statusCode(200).body("total", equalTo(1));
         }
         as("admin").get("/api/v1/units/miit/people/" + person).then().body("version", equalTo(0));
