@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.proposals.infra.KafkaTestClient;
 
 import java.util.List;
 import java.util.Map;
@@ -219,5 +220,38 @@ class UnitMasterDataTest {
         List<Map<String, Object>> personRecords = auditRecords("recordType=Person&recordId=" + person);
         assertEquals(List.of("PersonRetired", "PersonCreated"), personRecords.stream().map(r -> r.get("action")).toList());
         assertEquals(Map.of("active", Map.of("before", true, "after", false)), personRecords.get(0).get("changes"));
+    }
+
+    @Test
+    void onlyRecordedActiveUnitsAreAssignedAndTheirNamesComeFromTheMasterData() {
+        String unit = fresh("retired");
+        addUnit(unit, "市旧机构局", "旧机构局");
+        put("committee-wang", "/api/v1/units/" + unit, "\"0\"", "{\"name\":\"市旧机构局\",\"active\":false}").statusCode(200);
+        UUID proposalId;
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            proposalId = AssignmentFlowTest.registeredProposal(kafka);
+        }
+
+        as("committee-wang").contentType(ContentType.JSON)
+                .body(AssignmentFlowTest.assignment(proposalId, "miit", "SPLIT", unit, "SPLIT", "nowhere", "SPLIT"))
+                .post("/api/v1/assignments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("units[1].unitId", "units[2].unitId")))
+                .body("errors[0].message", equalTo("unit " + unit + " (市旧机构局) is retired and takes no new assignments"))
+                .body("errors[1].message", equalTo("no handling unit nowhere is recorded (GET /api/v1/units)"));
+        // a name sent along must be the unit's: a form that shows one unit and sends another's id is caught
+        as("committee-wang").contentType(ContentType.JSON).body("""
+                        {"proposalId":"%s","units":[{"unitId":"miit","unitName":"市发展和改革委员会","handlingType":"SOLE"}]}"""
+                        .formatted(proposalId))
+                .post("/api/v1/assignments").then().statusCode(400).body("errors[0].field", equalTo("units[0].unitName"));
+        as("committee-wang").get("/api/v1/assignments?proposalId=" + proposalId).then().body("total", equalTo(0));
+
+        // reinstated, it is assigned to again; a short name is as good as the name
+        put("committee-wang", "/api/v1/units/" + unit, "\"1\"", "{\"name\":\"市旧机构局\",\"shortName\":\"旧机构局\",\"active\":true}")
+                .statusCode(200);
+        List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON).body("""
+                        {"proposalId":"%s","units":[{"unitId":"miit","unitName":"市工信局","handlingType":"SPLIT"},
+                          {"unitId":"%s","handlingType":"SPLIT"}]}""".formatted(proposalId, unit))
+                .post("/api/v1/assignments").then().statusCode(201).extract().path("");
+        assertEquals(List.of("市工业和信息化局", "市旧机构局"), created.stream().map(a -> a.get("unitName")).toList());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.proposals.assignment.AssignableProposal;
 import org.proposals.assignment.Assignment;
 import org.proposals.assignment.AssignmentStatus;
+import org.proposals.assignment.HandlingUnit;
 import org.proposals.assignment.repository.AssignableProposalRepository;
 import org.proposals.assignment.repository.AssignmentRepository;
 import org.proposals.events.HandlingType;
@@ -44,6 +45,9 @@ public class AssignmentService {
 
     @Inject
     AssignmentClocks clocks;
+
+    @Inject
+    UnitDirectory directory;
 
     @Inject
     EventPublisher events;
@@ -114,6 +118,7 @@ public class AssignmentService {
     /** Gives a proposal to its units in one step: every unit gets its assignment and its ProposalAssigned, or none does. */
     public List<Assignment> assign(UUID proposalId, List<UnitAssignment> units) {
         AssignmentRules.check(units);
+        Map<String, HandlingUnit> handlingUnits = directory.requireActive(units);
         AssignableProposal proposal = proposals.findForUpdate(proposalId)
                 .orElseThrow(() -> ApiProblem.notFound("Proposal", proposalId));
         switch (proposal.status) {
@@ -133,7 +138,7 @@ public class AssignmentService {
             assignment.id = UUID.randomUUID();
             assignment.proposalId = proposal.id;
             assignment.unitId = unit.unitId();
-            assignment.unitName = unit.unitName();
+            assignment.unitName = handlingUnits.get(unit.unitId()).name;
             assignment.handlingType = unit.handlingType();
             assignment.leadUnitId = unit.handlingType() == HandlingType.CO_HANDLING ? leadUnitId : null;
             assignment.status = AssignmentStatus.ASSIGNED;
