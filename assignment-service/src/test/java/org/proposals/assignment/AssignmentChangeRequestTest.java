@@ -98,6 +98,10 @@ class AssignmentChangeRequestTest {
             as("committee-wang").contentType(ContentType.JSON).body("{\"note\":\"同意\"}")
                     .post("/api/v1/adjustment-requests/" + request + "/approval").then().statusCode(400)
                     .body("errors[0].field", equalTo("units"));
+            as("committee-wang").contentType(ContentType.JSON)
+                    .body("{\"units\":[{\"unitId\":\"nowhere\",\"handlingType\":\"SOLE\"}]}")
+                    .post("/api/v1/adjustment-requests/" + request + "/approval").then().statusCode(400)
+                    .body("errors[0].field", equalTo("units[0].unitId"));
             time.moveTo(LocalDate.of(2025, 10, 10));
             as("committee-wang").contentType(ContentType.JSON)
                     .body("{\"note\":\"同意调整，改由市工业和信息化局承办\",\"units\":[{\"unitId\":\"miit\",\"unitName\":\"市工业和信息化局\",\"handlingType\":\"SOLE\"}]}")

@@ -65,11 +65,12 @@ class AssignmentFlowTest {
         return proposalId;
     }
 
+    /** An assignment to units of the master data (the demo units miit and drc, or units a test adds), named by id only. */
     static String assignment(UUID proposalId, String... unitsAndTypes) {
         StringBuilder units = new StringBuilder();
         for (int i = 0; i < unitsAndTypes.length; i += 2) {
             units.append(i == 0 ? "" : ",").append("""
-                    {"unitId":"%s","unitName":"单位%s","handlingType":"%s"}""".formatted(unitsAndTypes[i], unitsAndTypes[i], unitsAndTypes[i + 1]));
+                    {"unitId":"%s","handlingType":"%s"}""".formatted(unitsAndTypes[i], unitsAndTypes[i + 1]));
         }
         return "{\"proposalId\":\"" + proposalId + "\",\"units\":[" + units + "]}";
     }
@@ -89,6 +90,9 @@ class AssignmentFlowTest {
             assertEquals(2, created.size());
             Map<String, Map<String, Object>> byUnit = created.stream().collect(Collectors.toMap(a -> (String) a.get("unitId"), a -> a));
             assertEquals("miit", byUnit.get("drc").get("leadUnitId"));
+            // the request named the units by id; their names come from the master data
+            assertEquals("市工业和信息化局", byUnit.get("miit").get("unitName"));
+            assertEquals("市发展和改革委员会", byUnit.get("drc").get("unitName"));
             assertNull(byUnit.get("miit").get("leadUnitId"));
 
             // every unit hears of its assignment, keyed by the assignment
@@ -128,12 +132,13 @@ class AssignmentFlowTest {
             ConsumerRecord<String, String> lead = last(kafka.readUntil(topic, r -> leadId.equals(r.key()), Duration.ofSeconds(30)));
             ProposalAssigned assigned = (ProposalAssigned) EventCodec.payloadOf(EventCodec.fromJson(lead.value()));
             assertEquals(HandlingType.LEAD, assigned.handlingType());
+            assertEquals("市工业和信息化局", assigned.unitName());
             assertEquals(proposalId, assigned.proposalId());
             ConsumerRecord<String, String> co = last(kafka.readUntil(topic, r -> coId.equals(r.key()), Duration.ofSeconds(30)));
             assertEquals("miit", ((ProposalAssigned) EventCodec.payloadOf(EventCodec.fromJson(co.value()))).leadUnitId());
 
             // assigned once only
-            as("committee-wang").contentType(ContentType.JSON).body(assignment(proposalId, "sti", "SOLE"))
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(proposalId, "drc", "SOLE"))
                     .post("/api/v1/assignments").then().statusCode(409).contentType("application/problem+json");
 
             as("office-miit").post("/api/v1/assignments/" + leadId + "/sign-for").then()

@@ -61,6 +61,8 @@ final class PlatformProcesses implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("MESSAGING_KAFKA_TOPIC_PREFIX", topicPrefix);
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
+            // the units the flow assigns to (miit, drc) and their people are the demo master data, as in ./platform run
+            env.put("ASSIGNMENT_DEMO_DATA_ENABLED", "true");
             processes.put(service, builder.start());
             baseUrls.put(service, "http://127.0.0.1:" + port);
         }

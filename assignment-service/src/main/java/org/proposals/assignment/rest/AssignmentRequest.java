@@ -10,14 +10,17 @@ import org.proposals.events.HandlingType;
 import java.util.List;
 import java.util.UUID;
 
-/** The committee's decision: which units handle a proposal, and how. */
+/**
+ * The committee's decision: which units handle a proposal, and how. Units are named by id; their names come
+ * from the master data, so {@code unitName} may be left out (when sent, it must be the unit's name or short name).
+ */
 public record AssignmentRequest(
         @NotNull UUID proposalId,
         @NotEmpty @Size(max = 30) List<@NotNull @Valid UnitRequest> units) {
 
     public record UnitRequest(
             @NotBlank @Size(max = 100) String unitId,
-            @NotBlank @Size(max = 200) String unitName,
+            @Size(max = 200) String unitName,
             @NotNull HandlingType handlingType) {
     }
 }

@@ -78,13 +78,15 @@ public class AssignmentResource {
             description = "One request for all units of a proposal; each unit gets a ProposalAssigned event.")
     @APIResponse(responseCode = "201", description = "Assigned; the body lists the new assignments",
             content = @Content(schema = @Schema(implementation = AssignmentView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "Invalid body or a combination of handling types the rules forbid")
+    @APIResponse(responseCode = "400", description = "Invalid body, a combination of handling types the rules forbid, "
+            + "or a unit that is not recorded or is retired")
     @APIResponse(responseCode = "403", description = "Only the proposal committee assigns")
     @APIResponse(responseCode = "404", description = "The proposal is not registered (or not yet known here)")
     @APIResponse(responseCode = "409", description = "The proposal is already assigned")
     public Response assign(@NotNull @Valid AssignmentRequest body, @Context UriInfo uri) {
         List<AssignmentView> created = assignments.assign(body.proposalId(), body.units().stream()
-                        .map(u -> new UnitAssignment(u.unitId().strip(), u.unitName().strip(), u.handlingType()))
+                        .map(u -> new UnitAssignment(u.unitId().strip(),
+                                u.unitName() == null || u.unitName().isBlank() ? null : u.unitName().strip(), u.handlingType()))
                         .toList())
                 .stream().map(this::view).toList();
         return Response.created(uri.getAbsolutePathBuilder().queryParam("proposalId", body.proposalId()).build())

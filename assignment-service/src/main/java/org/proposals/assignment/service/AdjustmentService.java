@@ -8,16 +8,15 @@ import org.proposals.assignment.AssignableProposal;
 import org.proposals.assignment.Assignment;
 import org.proposals.assignment.AssignmentOrigin;
 import org.proposals.assignment.AssignmentStatus;
+import org.proposals.assignment.HandlingUnit;
 import org.proposals.assignment.RequestStatus;
 import org.proposals.assignment.repository.AdjustmentRequestRepository;
 import org.proposals.assignment.repository.AssignableProposalRepository;
 import org.proposals.assignment.repository.AssignmentRepository;
 import org.proposals.events.HandlingType;
-import org.proposals.events.Proposer;
 import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.AssignmentAdjustmentRejected;
 import org.proposals.events.assignment.AssignmentAdjustmentRequested;
-import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventContext;
@@ -52,6 +51,12 @@ public class AdjustmentService {
 
     @Inject
     ClockRules clocks;
+
+    @Inject
+    AssignmentService assignmentService;
+
+    @Inject
+    UnitDirectory directory;
 
     @Inject
     EventPublisher events;
@@ -122,6 +127,7 @@ public class AdjustmentService {
                     + after.stream().map(u -> u.unitId() + " " + u.handlingType()).toList() + " break the rules: " + broken.getMessage());
         }
 
+        Map<String, HandlingUnit> handlingUnits = directory.requireActive(replacements);
         OffsetDateTime now = clock.now();
         Map<String, Object> before = AssignmentService.state(adjusted);
         adjusted.status = AssignmentStatus.ADJUSTED;
@@ -129,8 +135,7 @@ public class AdjustmentService {
         audit.record("AssignmentAdjusted", "Assignment", adjusted.id, proposal.id,
                 AuditChanges.between(before, AssignmentService.state(adjusted)));
 
-        String leadUnitId = after.stream().filter(u -> u.handlingType() == HandlingType.LEAD)
-                .map(UnitAssignment::unitId).findFirst().orElse(null);
+        String leadUnitId = AssignmentService.leadUnitOf(after);
         for (Assignment coHandler : staying) {
             if (coHandler.handlingType == HandlingType.CO_HANDLING && !coHandler.leadUnitId.equals(leadUnitId)) {
                 Map<String, Object> was = AssignmentService.state(coHandler);
@@ -139,24 +144,8 @@ public class AdjustmentService {
                         AuditChanges.between(was, AssignmentService.state(coHandler)));
             }
         }
-        List<Assignment> created = new ArrayList<>();
-        for (UnitAssignment unit : replacements) {
-            Assignment assignment = new Assignment();
-            assignment.id = UUID.randomUUID();
-            assignment.proposalId = proposal.id;
-            assignment.unitId = unit.unitId();
-            assignment.unitName = unit.unitName();
-            assignment.handlingType = unit.handlingType();
-            assignment.leadUnitId = unit.handlingType() == HandlingType.CO_HANDLING ? leadUnitId : null;
-            assignment.origin = AssignmentOrigin.ADJUSTMENT;
-            assignment.status = AssignmentStatus.ASSIGNED;
-            assignment.assignedAt = now;
-            clocks.start(assignment, proposal.kind, proposal.source, now.toLocalDate());
-            assignments.persist(assignment);
-            audit.record("ProposalAssigned", "Assignment", assignment.id, proposal.id,
-                    AuditChanges.created(AssignmentService.state(assignment)));
-            created.add(assignment);
-        }
+        List<Assignment> created = assignmentService.give(proposal, replacements, handlingUnits, leadUnitId,
+                AssignmentOrigin.ADJUSTMENT);
 
         Map<String, Object> requestBefore = state(request);
         request.decide(RequestStatus.GRANTED, note, now, context.actor().id());
@@ -165,11 +154,6 @@ public class AdjustmentService {
                 AuditChanges.between(requestBefore, state(request)));
         events.publish(new AssignmentAdjusted(adjusted.id, proposal.id, adjusted.unitId, request.id, request.decisionNote,
                 created.stream().map(a -> a.id).toList(), now));
-        for (Assignment assignment : created) {
-            events.publish(new ProposalAssigned(assignment.id, proposal.id, proposal.title,
-                    new Proposer(proposal.proposerId, proposal.proposerName), assignment.unitId, assignment.unitName,
-                    assignment.handlingType, assignment.leadUnitId, assignment.assignedAt, assignment.replyDue));
-        }
         return request;
     }
 

@@ -7,6 +7,7 @@ import org.proposals.assignment.AssignableProposal;
 import org.proposals.assignment.Assignment;
 import org.proposals.assignment.AssignmentOrigin;
 import org.proposals.assignment.AssignmentStatus;
+import org.proposals.assignment.HandlingUnit;
 import org.proposals.assignment.repository.AssignableProposalRepository;
 import org.proposals.assignment.repository.AdjustmentRequestRepository;
 import org.proposals.assignment.repository.AssignmentRepository;
@@ -48,6 +49,9 @@ public class AssignmentService {
 
     @Inject
     AdjustmentRequestRepository adjustments;
+
+    @Inject
+    UnitDirectory directory;
 
     @Inject
     EventPublisher events;
@@ -121,6 +125,7 @@ public class AssignmentService {
     /** Gives a proposal to its units in one step: every unit gets its assignment and its ProposalAssigned, or none does. */
     public List<Assignment> assign(UUID proposalId, List<UnitAssignment> units) {
         AssignmentRules.check(units);
+        Map<String, HandlingUnit> handlingUnits = directory.requireActive(units);
         AssignableProposal proposal = proposals.findForUpdate(proposalId)
                 .orElseThrow(() -> ApiProblem.notFound("Proposal", proposalId));
         switch (proposal.status) {
@@ -131,36 +136,49 @@ public class AssignmentService {
             case NOT_ASSIGNABLE -> throw ApiProblem.conflict("Proposal " + proposal.number
                     + " was not filed, merged into another or withdrawn, and is not assigned");
         }
+        Map<String, Object> before = state(proposal);
+        proposal.status = AssignableProposal.Status.ASSIGNED;
+        audit.record("ProposalAssigned", "AssignableProposal", proposal.id, proposal.id,
+                AuditChanges.between(before, state(proposal)));
+        return give(proposal, units, handlingUnits, leadUnitOf(units), AssignmentOrigin.INITIAL);
+    }
+
+    /**
+     * Gives each unit its assignment of the proposal, with clocks starting today, and announces each with
+     * ProposalAssigned. Co-handling units send their opinions to {@code leadUnitId}.
+     */
+    List<Assignment> give(AssignableProposal proposal, List<UnitAssignment> units, Map<String, HandlingUnit> handlingUnits,
+                          String leadUnitId, AssignmentOrigin origin) {
         OffsetDateTime now = clock.now();
-        String leadUnitId = units.stream().filter(u -> u.handlingType() == HandlingType.LEAD)
-                .map(UnitAssignment::unitId).findFirst().orElse(null);
         List<Assignment> created = new ArrayList<>();
         for (UnitAssignment unit : units) {
             Assignment assignment = new Assignment();
             assignment.id = UUID.randomUUID();
             assignment.proposalId = proposal.id;
             assignment.unitId = unit.unitId();
-            assignment.unitName = unit.unitName();
+            assignment.unitName = handlingUnits.get(unit.unitId()).name;
             assignment.handlingType = unit.handlingType();
             assignment.leadUnitId = unit.handlingType() == HandlingType.CO_HANDLING ? leadUnitId : null;
             assignment.status = AssignmentStatus.ASSIGNED;
             assignment.assignedAt = now;
-            assignment.origin = AssignmentOrigin.INITIAL;
+            assignment.origin = origin;
             clocks.start(assignment, proposal.kind, proposal.source, now.toLocalDate());
             assignments.persist(assignment);
             audit.record("ProposalAssigned", "Assignment", assignment.id, proposal.id, AuditChanges.created(state(assignment)));
             created.add(assignment);
         }
-        Map<String, Object> before = state(proposal);
-        proposal.status = AssignableProposal.Status.ASSIGNED;
-        audit.record("ProposalAssigned", "AssignableProposal", proposal.id, proposal.id,
-                AuditChanges.between(before, state(proposal)));
         for (Assignment assignment : created) {
             events.publish(new ProposalAssigned(assignment.id, proposal.id, proposal.title,
                     new Proposer(proposal.proposerId, proposal.proposerName), assignment.unitId, assignment.unitName,
                     assignment.handlingType, assignment.leadUnitId, assignment.assignedAt, assignment.replyDue));
         }
         return created;
+    }
+
+    /** The LEAD among the units, whose co-handlers send it their opinions; null when there is none. */
+    static String leadUnitOf(List<UnitAssignment> units) {
+        return units.stream().filter(u -> u.handlingType() == HandlingType.LEAD)
+                .map(UnitAssignment::unitId).findFirst().orElse(null);
     }
 
     /** The unit's reply was approved: its reply clock stops. */
