@@ -96,7 +96,7 @@ public class AdjustmentRequestResource {
     @APIResponse(responseCode = "409", description = "Already decided")
     public AdjustmentRequestView grant(@PathParam("id") UUID id, @NotNull @Valid ChangeRequestBodies.AdjustmentGrant body) {
         List<UnitAssignment> units = body.units() == null ? List.of() : body.units().stream()
-                .map(u -> new UnitAssignment(u.unitId().strip(), u.unitName().strip(), u.handlingType())).toList();
+                .map(AssignmentRequest.UnitRequest::toUnitAssignment).toList();
         return AdjustmentRequestView.of(adjustments.grant(id, body.note(), units));
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.proposals.assignment.service.UnitAssignment;
 import org.proposals.events.HandlingType;
 
 import java.util.List;
@@ -22,5 +23,10 @@ public record AssignmentRequest(
             @NotBlank @Size(max = 100) String unitId,
             @Size(max = 200) String unitName,
             @NotNull HandlingType handlingType) {
+
+        /** The unit as the service checks it: a blank name is no name (the master data gives it). */
+        public UnitAssignment toUnitAssignment() {
+            return new UnitAssignment(unitId.strip(), unitName == null || unitName.isBlank() ? null : unitName.strip(), handlingType);
+        }
     }
 }

@@ -29,7 +29,6 @@ import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.DeadlineWatch;
 import org.proposals.assignment.service.SupervisionService;
 import org.proposals.assignment.service.ExtensionService;
-import org.proposals.assignment.service.UnitAssignment;
 import org.proposals.assignment.Assignment;
 import org.proposals.kit.messaging.RequestTrace;
 import org.proposals.kit.rest.ApiProblem;
@@ -85,9 +84,7 @@ public class AssignmentResource {
     @APIResponse(responseCode = "409", description = "The proposal is already assigned")
     public Response assign(@NotNull @Valid AssignmentRequest body, @Context UriInfo uri) {
         List<AssignmentView> created = assignments.assign(body.proposalId(), body.units().stream()
-                        .map(u -> new UnitAssignment(u.unitId().strip(),
-                                u.unitName() == null || u.unitName().isBlank() ? null : u.unitName().strip(), u.handlingType()))
-                        .toList())
+                        .map(AssignmentRequest.UnitRequest::toUnitAssignment).toList())
                 .stream().map(this::view).toList();
         return Response.created(uri.getAbsolutePathBuilder().queryParam("proposalId", body.proposalId()).build())
                 .entity(created)
