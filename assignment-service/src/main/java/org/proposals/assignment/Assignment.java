@@ -74,6 +74,25 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "signed_at")
     public OffsetDateTime signedAt;
 
+    /** The division that handles it, and the four levels of the unit's responsibility chain, once the office records them. */
+    @Column(name = "division_id")
+    public String divisionId;
+
+    @Column(name = "bureau_head_id")
+    public String bureauHeadId;
+
+    @Column(name = "deputy_head_id")
+    public String deputyHeadId;
+
+    @Column(name = "division_head_id")
+    public String divisionHeadId;
+
+    @Column(name = "handler_id")
+    public String handlerId;
+
+    @Column(name = "responsibility_assigned_at")
+    public OffsetDateTime responsibilityAssignedAt;
+
     /** When the unit's reply was approved: its reply clock stops. */
     @Column(name = "replied_at")
     public OffsetDateTime repliedAt;

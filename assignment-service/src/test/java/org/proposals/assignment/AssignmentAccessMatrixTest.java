@@ -147,6 +147,18 @@ class AssignmentAccessMatrixTest {
                 "{\"note\":\"同意\",\"units\":[{\"unitId\":\"drc\",\"unitName\":\"市发展和改革委员会\",\"handlingType\":\"SOLE\"}]}");
         decisions(matrix, "extension-requests", extensions, "{\"note\":\"同意\"}");
 
+        matrix.endpoint("PUT", "/api/v1/assignments/{id}/responsibility").at("/api/v1/assignments/" + miits + "/responsibility")
+                .body(() -> "{\"divisionId\":\"miit-sme\",\"bureauHeadId\":\"leader-miit\",\"deputyHeadId\":\"deputy-miit\","
+                        + "\"divisionHeadId\":\"head-miit-sme\",\"handlerId\":\"handler-miit-sme\"}")
+                .expect(200, "office-miit")
+                .expect(404, "office-drc")
+                .expect(403, "leader-miit", "head-miit-sme", "handler-miit-sme", "member-zhang")
+                .expect(403, OVERSEERS)
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/worklist")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
         matrix.endpoint("GET", "/api/v1/key-proposals")
                 .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
                 .expect(403, "member-zhang")

@@ -14,7 +14,7 @@ import org.proposals.events.HandlingType;
 import org.proposals.events.IntegrationEvent;
 import org.proposals.events.ResultCategory;
 import org.proposals.events.Topics;
-import org.proposals.events.assignment.DeadlineApproaching;
+import org.proposals.events.assignment.DeadlineReminderSent;
 import org.proposals.events.assignment.DeadlineMissed;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
@@ -87,8 +87,8 @@ class DeadlineWatchTest {
 
             List<IntegrationEvent> notices = notices(kafka, id, 5);
             assertEquals(List.of(
-                    new DeadlineApproaching(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 3),
-                    new DeadlineApproaching(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 1),
+                    new DeadlineReminderSent(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 3),
+                    new DeadlineReminderSent(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 1),
                     new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 2, "DIVISION_HEAD"),
                     new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 7, "DEPUTY_HEAD"),
                     new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 12, "BUREAU_HEAD")),
@@ -120,6 +120,6 @@ class DeadlineWatchTest {
 
     private static boolean isNotice(ConsumerRecord<String, String> r) {
         String type = KafkaTestClient.header(r, Topics.HEADER_EVENT_TYPE);
-        return "DeadlineApproaching".equals(type) || "DeadlineMissed".equals(type);
+        return "DeadlineReminderSent".equals(type) || "DeadlineMissed".equals(type);
     }
 }

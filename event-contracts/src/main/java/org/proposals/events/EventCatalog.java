@@ -4,13 +4,14 @@ import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.AssignmentAdjustmentRejected;
 import org.proposals.events.assignment.AssignmentAdjustmentRequested;
 import org.proposals.events.assignment.AssignmentSigned;
-import org.proposals.events.assignment.DeadlineApproaching;
+import org.proposals.events.assignment.DeadlineReminderSent;
 import org.proposals.events.assignment.DeadlineMissed;
 import org.proposals.events.assignment.ExtensionGranted;
 import org.proposals.events.assignment.ExtensionRejected;
 import org.proposals.events.assignment.ExtensionRequested;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.assignment.ProposalSupervised;
+import org.proposals.events.assignment.ResponsibilityAssigned;
 import org.proposals.events.assignment.SupervisionDirectiveIssued;
 import org.proposals.events.evaluation.SatisfactionRecorded;
 import org.proposals.events.proposal.ProposalClosed;
@@ -43,13 +44,14 @@ public final class EventCatalog {
             ProposalClosed.class,
             ProposalAssigned.class,
             AssignmentSigned.class,
+            ResponsibilityAssigned.class,
             AssignmentAdjustmentRequested.class,
             AssignmentAdjusted.class,
             AssignmentAdjustmentRejected.class,
             ExtensionRequested.class,
             ExtensionGranted.class,
             ExtensionRejected.class,
-            DeadlineApproaching.class,
+            DeadlineReminderSent.class,
             DeadlineMissed.class,
             ProposalSupervised.class,
             SupervisionDirectiveIssued.class,

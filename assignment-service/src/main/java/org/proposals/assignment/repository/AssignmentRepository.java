@@ -34,10 +34,32 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
 
     /** Assignments with a clock still running: not yet signed for, or owing a reply not yet approved. */
     public List<Assignment> withOpenDeadlines() {
-        return list("status <> ?1 and (status = ?2 or (repliedAt is null and handlingType in ?3))",
-                AssignmentStatus.ADJUSTED, AssignmentStatus.ASSIGNED,
-                List.of(org.proposals.events.HandlingType.SOLE, org.proposals.events.HandlingType.LEAD,
+        return open(null, null, null);
+    }
+
+    /**
+     * The open assignments (not signed for, or owing a reply not yet approved), of one unit, division or
+     * handler where given, the earliest reply due first.
+     */
+    public List<Assignment> open(String unitId, String divisionId, String handlerId) {
+        Parameters params = Parameters.with("adjusted", AssignmentStatus.ADJUSTED).and("assigned", AssignmentStatus.ASSIGNED)
+                .and("replying", List.of(org.proposals.events.HandlingType.SOLE, org.proposals.events.HandlingType.LEAD,
                         org.proposals.events.HandlingType.SPLIT));
+        StringBuilder where = new StringBuilder(
+                "status <> :adjusted and (status = :assigned or (repliedAt is null and handlingType in :replying))");
+        if (unitId != null) {
+            where.append(" and unitId = :unitId");
+            params.and("unitId", unitId);
+        }
+        if (divisionId != null) {
+            where.append(" and divisionId = :divisionId");
+            params.and("divisionId", divisionId);
+        }
+        if (handlerId != null) {
+            where.append(" and handlerId = :handlerId");
+            params.and("handlerId", handlerId);
+        }
+        return list(where.toString(), Sort.ascending("replyDue", "assignedAt"), params);
     }
 
     public long countForProposal(UUID proposalId) {

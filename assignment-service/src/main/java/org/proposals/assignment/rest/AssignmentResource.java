@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +28,7 @@ import org.proposals.assignment.AssignmentStatus;
 import org.proposals.assignment.service.AdjustmentService;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.DeadlineWatch;
+import org.proposals.assignment.service.ResponsibilityService;
 import org.proposals.assignment.service.SupervisionService;
 import org.proposals.assignment.service.ExtensionService;
 import org.proposals.assignment.Assignment;
@@ -66,6 +68,9 @@ public class AssignmentResource {
 
     @Inject
     SupervisionService supervision;
+
+    @Inject
+    ResponsibilityService responsibility;
 
     @Inject
     RequestTrace trace;
@@ -172,6 +177,25 @@ public class AssignmentResource {
         ExtensionRequestView request = ExtensionRequestView.of(extensions.request(id, body.reason(), body.requestedDue()));
         return Response.created(uri.getBaseUriBuilder().path("/api/v1/extension-requests").path(request.id().toString()).build())
                 .entity(request).build();
+    }
+
+    @PUT
+    @Path("/{id}/responsibility")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(UNIT_OFFICE)
+    @Operation(summary = "Record who answers for the assignment in the unit (四级办理机制)",
+            description = "The responsible division and, by person id, the bureau head, the deputy head in charge, the division "
+                    + "head and the handler: each active in the unit in that position, the last two in that division. "
+                    + "Announced with ResponsibilityAssigned; recording it again replaces it.")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "400", description = "A person or the division does not fit; errors[] names each")
+    @APIResponse(responseCode = "403", description = "Only a unit's office records it")
+    @APIResponse(responseCode = "404", description = "No such assignment, or another unit's")
+    @APIResponse(responseCode = "409", description = "The assignment ended with an adjustment")
+    public AssignmentView assignResponsibility(@PathParam("id") UUID id, @NotNull @Valid ResponsibilityRequest body) {
+        visible(id);
+        return view(responsibility.assign(id, body.toChain()));
     }
 
     @POST

@@ -27,6 +27,11 @@ public record AssignmentView(
         LocalDate originalReplyDue,
         OffsetDateTime signedAt,
         Boolean signedLate,
+        String divisionId,
+        String bureauHeadId,
+        String deputyHeadId,
+        String divisionHeadId,
+        String handlerId,
         OffsetDateTime repliedAt,
         OffsetDateTime endedAt,
         DeadlineWatch.Light light,
@@ -36,6 +41,7 @@ public record AssignmentView(
     public static AssignmentView of(Assignment a, DeadlineWatch.Light light) {
         return new AssignmentView(a.id, a.proposalId, a.unitId, a.unitName, a.handlingType, a.leadUnitId, a.origin, a.status,
                 a.assignedAt, a.adjustmentDue, a.signForDue, a.firstContactDue, a.replyDue, a.originalReplyDue, a.signedAt,
-                a.signedLate, a.repliedAt, a.endedAt, light, a.version);
+                a.signedLate, a.divisionId, a.bureauHeadId, a.deputyHeadId, a.divisionHeadId, a.handlerId, a.repliedAt,
+                a.endedAt, light, a.version);
     }
 }

@@ -226,7 +226,9 @@ public class AssignmentService {
                 "handlingType", a.handlingType, "leadUnitId", a.leadUnitId, "origin", a.origin, "status", a.status,
                 "assignedAt", a.assignedAt, "adjustmentDue", a.adjustmentDue, "signForDue", a.signForDue,
                 "firstContactDue", a.firstContactDue, "replyDue", a.replyDue, "signedAt", a.signedAt,
-                "signedLate", a.signedLate, "repliedAt", a.repliedAt, "endedAt", a.endedAt);
+                "signedLate", a.signedLate, "divisionId", a.divisionId, "bureauHeadId", a.bureauHeadId,
+                "deputyHeadId", a.deputyHeadId, "divisionHeadId", a.divisionHeadId, "handlerId", a.handlerId,
+                "repliedAt", a.repliedAt, "endedAt", a.endedAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

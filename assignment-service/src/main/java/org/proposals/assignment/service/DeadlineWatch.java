@@ -10,7 +10,7 @@ import org.proposals.assignment.AssignmentStatus;
 import org.proposals.assignment.config.ReminderConfig;
 import org.proposals.assignment.repository.AssignmentRepository;
 import org.proposals.events.IntegrationEvent;
-import org.proposals.events.assignment.DeadlineApproaching;
+import org.proposals.events.assignment.DeadlineReminderSent;
 import org.proposals.events.assignment.DeadlineMissed;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.time.CityClock;
@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Watches the clocks of open assignments: reminds the unit before a deadline (DeadlineApproaching) and,
+ * Watches the clocks of open assignments: reminds the unit before a deadline (DeadlineReminderSent) and,
  * once it is missed, tells the responsibility chain level by level as lateness grows (DeadlineMissed), and
  * gives each assignment a traffic light for dashboards. Each notice goes out once, whichever replica sends it.
  */
@@ -124,7 +124,7 @@ public class DeadlineWatch {
             for (int lead : config.leadWorkingDays()) {
                 if (left <= lead) {
                     notices.add(new Notice("APPROACHING_" + lead,
-                            new DeadlineApproaching(a.id, a.proposalId, a.unitId, d.clock(), d.due(), left)));
+                            new DeadlineReminderSent(a.id, a.proposalId, a.unitId, d.clock(), d.due(), left)));
                 }
             }
             return notices;

@@ -12,8 +12,8 @@ import java.util.UUID;
  *
  * @param clock the clock's name as configured, e.g. {@code sign-for}, {@code formal-reply}
  */
-@EventType(name = "DeadlineApproaching", version = 1, aggregateType = "Assignment", topic = Topics.ASSIGNMENT_EVENTS)
-public record DeadlineApproaching(
+@EventType(name = "DeadlineReminderSent", version = 1, aggregateType = "Assignment", topic = Topics.ASSIGNMENT_EVENTS)
+public record DeadlineReminderSent(
         UUID assignmentId,
         UUID proposalId,
         String unitId,
