@@ -93,6 +93,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "responsibility_assigned_at")
     public OffsetDateTime responsibilityAssignedAt;
 
+    /** 1 for the first handling; 2, 3 ... after the committee reopened the proposal for re-handling. */
+    @Column(name = "handling_round")
+    public int handlingRound = 1;
+
     /** When the unit's reply was approved: its reply clock stops. */
     @Column(name = "replied_at")
     public OffsetDateTime repliedAt;

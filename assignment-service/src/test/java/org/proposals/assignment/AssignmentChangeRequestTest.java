@@ -6,21 +6,29 @@ import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.proposals.events.Actor;
 import org.proposals.events.EventCodec;
+import org.proposals.events.HandlingType;
+import org.proposals.events.ResultCategory;
 import org.proposals.events.Topics;
 import org.proposals.events.assignment.AssignmentAdjusted;
+import org.proposals.events.proposal.ProposalReopened;
+import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
 import org.proposals.infra.MovableClock;
 import org.proposals.kit.time.CityClock;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.proposals.assignment.AssignmentFlowTest.as;
 import static org.proposals.assignment.AssignmentFlowTest.assignment;
@@ -68,6 +76,36 @@ class AssignmentChangeRequestTest {
             // co-handlers: no contact clock of their own; the opinion is due in a month, 26 October is a Sunday → Monday
             assertEquals(null, co.get("firstContactDue"));
             assertEquals("2025-10-27", co.get("replyDue"));
+        }
+    }
+
+    @Test
+    void aReopenedProposalStartsTheRehandlingClockOfTheUnitsNamed() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);
+            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON)
+                    .body(assignment(proposalId, "miit", "SPLIT", "drc", "SPLIT"))
+                    .post("/api/v1/assignments").then().statusCode(201).extract().path("$");
+            String miits = (String) created.stream().filter(a -> "miit".equals(a.get("unitId"))).findFirst().orElseThrow().get("id");
+            String drcs = (String) created.stream().filter(a -> "drc".equals(a.get("unitId"))).findFirst().orElseThrow().get("id");
+            for (String id : List.of(miits, drcs)) {
+                kafka.publish(KafkaTestClient.topic(Topics.REPLY_EVENTS), EventCodec.envelope(new ReplyApproved(UUID.randomUUID(),
+                        UUID.randomUUID(), UUID.fromString(id), proposalId, id.equals(miits) ? "miit" : "drc", HandlingType.SPLIT,
+                        ResultCategory.B, OffsetDateTime.now()), UUID.randomUUID(), null, Actor.SYSTEM));
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + drcs)
+                    .then().body("repliedAt", notNullValue()));
+
+            // only miit's reply was rated unsatisfied: it replies again within a month, 26 October being a Sunday
+            kafka.publish(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS), EventCodec.envelope(new ProposalReopened(proposalId,
+                    "20220024", 2, List.of("miit"), "委员不满意", OffsetDateTime.now()), UUID.randomUUID(), null, Actor.SYSTEM));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + miits)
+                    .then().body("handlingRound", equalTo(2))
+                    .body("repliedAt", nullValue())
+                    .body("replyDue", equalTo("2025-10-27"))
+                    .body("originalReplyDue", equalTo("2025-10-27")));
+            as("committee-wang").get("/api/v1/assignments/" + drcs).then()
+                    .body("handlingRound", equalTo(1)).body("repliedAt", notNullValue());
         }
     }
 

@@ -9,6 +9,7 @@ import org.proposals.assignment.service.AssignmentService;
 import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalMerged;
 import org.proposals.events.proposal.ProposalNotFiled;
+import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.proposal.ProposalWithdrawn;
@@ -18,7 +19,7 @@ import org.proposals.kit.messaging.EventInbox;
 
 /**
  * Registered proposals become assignable once filed, and stop being so when not filed, merged or withdrawn;
- * a unit's approved reply stops its reply clock.
+ * a unit's approved reply stops its reply clock, and a reopened proposal starts the re-handling clock.
  */
 @ApplicationScoped
 public class HandlingEventsListener {
@@ -37,6 +38,7 @@ public class HandlingEventsListener {
                 .on(ProposalNotFiled.class, (event, envelope) -> assignments.onProposalSettled(event))
                 .on(ProposalMerged.class, (event, envelope) -> assignments.onProposalSettled(event))
                 .on(ProposalWithdrawn.class, (event, envelope) -> assignments.onProposalSettled(event))
+                .on(ProposalReopened.class, (event, envelope) -> assignments.onProposalReopened(event))
                 .on(ReplyApproved.class, (event, envelope) -> assignments.onReplyApproved(event))
                 .build();
     }

@@ -32,6 +32,7 @@ public record AssignmentView(
         String deputyHeadId,
         String divisionHeadId,
         String handlerId,
+        int handlingRound,
         OffsetDateTime repliedAt,
         OffsetDateTime endedAt,
         DeadlineWatch.Light light,
@@ -41,7 +42,7 @@ public record AssignmentView(
     public static AssignmentView of(Assignment a, DeadlineWatch.Light light) {
         return new AssignmentView(a.id, a.proposalId, a.unitId, a.unitName, a.handlingType, a.leadUnitId, a.origin, a.status,
                 a.assignedAt, a.adjustmentDue, a.signForDue, a.firstContactDue, a.replyDue, a.originalReplyDue, a.signedAt,
-                a.signedLate, a.divisionId, a.bureauHeadId, a.deputyHeadId, a.divisionHeadId, a.handlerId, a.repliedAt,
+                a.signedLate, a.divisionId, a.bureauHeadId, a.deputyHeadId, a.divisionHeadId, a.handlerId, a.handlingRound, a.repliedAt,
                 a.endedAt, light, a.version);
     }
 }

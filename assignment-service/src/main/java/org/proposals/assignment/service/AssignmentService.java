@@ -18,6 +18,7 @@ import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.ProposalEvent;
 import org.proposals.events.ProposalSource;
 import org.proposals.events.proposal.ProposalFiled;
+import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.reply.ReplyApproved;
@@ -27,6 +28,7 @@ import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.time.CityClock;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,6 +183,27 @@ public class AssignmentService {
                 .map(UnitAssignment::unitId).findFirst().orElse(null);
     }
 
+    /**
+     * The committee reopened the proposal for re-handling: each unit named replies again, by the re-handling
+     * deadline counted from today; extensions are counted from that deadline.
+     */
+    public void onProposalReopened(ProposalReopened reopened) {
+        AssignableProposal proposal = known(reopened.proposalId());
+        LocalDate today = clock.today();
+        for (Assignment assignment : assignments.live(proposal.id)) {
+            if (!reopened.unitIds().contains(assignment.unitId) || !assignment.handlingType.repliesToProposer()) {
+                continue;
+            }
+            Map<String, Object> before = state(assignment);
+            assignment.handlingRound = reopened.round();
+            assignment.repliedAt = null;
+            assignment.replyDue = clocks.due(ClockRules.Clock.REHANDLING_REPLY, proposal.kind, proposal.source, today);
+            assignment.originalReplyDue = assignment.replyDue;
+            audit.record("RehandlingStarted", "Assignment", assignment.id, proposal.id,
+                    AuditChanges.between(before, state(assignment)));
+        }
+    }
+
     /** The unit's reply was approved: its reply clock stops. */
     public void onReplyApproved(ReplyApproved approved) {
         assignments.findForUpdate(approved.assignmentId()).ifPresent(assignment -> {
@@ -228,7 +251,7 @@ public class AssignmentService {
                 "firstContactDue", a.firstContactDue, "replyDue", a.replyDue, "signedAt", a.signedAt,
                 "signedLate", a.signedLate, "divisionId", a.divisionId, "bureauHeadId", a.bureauHeadId,
                 "deputyHeadId", a.deputyHeadId, "divisionHeadId", a.divisionHeadId, "handlerId", a.handlerId,
-                "repliedAt", a.repliedAt, "endedAt", a.endedAt);
+                "handlingRound", a.handlingRound, "repliedAt", a.repliedAt, "endedAt", a.endedAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
