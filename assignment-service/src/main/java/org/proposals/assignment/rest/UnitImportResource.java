@@ -21,13 +21,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.proposals.assignment.service.UnitImport;
 import org.proposals.assignment.service.UnitScope;
 import org.proposals.kit.messaging.RequestTrace;
-import org.proposals.kit.rest.ApiProblem;
+import org.proposals.kit.rest.Uploads;
 import org.proposals.kit.tabular.TabularFile;
-import org.proposals.kit.tabular.UnreadableFileException;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 
 import static org.proposals.kit.security.Roles.ADMIN;
 import static org.proposals.kit.security.Roles.COMMITTEE;
@@ -68,17 +64,7 @@ public class UnitImportResource {
             @RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
             @Parameter(description = "Import the valid rows even when others are invalid")
             @QueryParam("keepValidRows") @DefaultValue("false") boolean keepValidRows) {
-        if (file == null) {
-            throw ApiProblem.invalid("file", "send the CSV or XLSX file as the multipart form field 'file'");
-        }
-        TabularFile table;
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            table = TabularFile.read(file.fileName(), file.contentType(), in);
-        } catch (UnreadableFileException e) {
-            throw ApiProblem.invalid("file", e.getMessage());
-        } catch (IOException e) {
-            throw new IllegalStateException("the uploaded file cannot be read back", e);
-        }
+        TabularFile table = Uploads.spreadsheet(file);
         return imports.importFile(UnitScope.of(trace.actor()), table, file.fileName(), keepValidRows);
     }
 }

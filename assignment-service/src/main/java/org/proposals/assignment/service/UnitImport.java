@@ -13,7 +13,10 @@ import org.proposals.assignment.repository.PersonRepository;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Problem;
 import org.proposals.kit.rest.Versions;
+import org.proposals.kit.tabular.ImportProblems;
+import org.proposals.kit.tabular.ImportRow;
 import org.proposals.kit.tabular.Row;
+import org.proposals.kit.tabular.RowError;
 import org.proposals.kit.tabular.TabularFile;
 
 import java.util.ArrayList;
@@ -41,10 +44,6 @@ public class UnitImport {
 
     /** What happened to the person of one row. */
     public enum Outcome { CREATED, UPDATED, UNCHANGED, INVALID }
-
-    /** One reason a row cannot be imported: where it is and what is wrong. */
-    public record RowError(int row, String column, String heading, String reason) {
-    }
 
     public record RowResult(int row, Outcome outcome, String personId, String unitId, String divisionId,
                             List<RowError> errors) {
@@ -95,10 +94,10 @@ public class UnitImport {
             if (person != null) {
                 file.check(person, reader);
             }
-            if (!reader.errors.isEmpty()) {
+            if (!reader.valid()) {
                 results.add(new RowResult(row.number(), Outcome.INVALID, person == null ? null : person.id(),
                         person == null ? null : person.unitId(), person == null ? null : person.divisionId(),
-                        List.copyOf(reader.errors)));
+                        reader.errors()));
                 continue;
             }
             results.add(null); // filled in once imported
@@ -167,17 +166,8 @@ public class UnitImport {
     }
 
     private static ApiProblem rejected(List<RowResult> results, int invalid) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (RowResult result : results) {
-            if (result != null && result.outcome() == Outcome.INVALID) {
-                for (RowError e : result.errors()) {
-                    errors.add(new Problem.FieldError("row " + e.row() + ", column " + e.column() + " (" + e.heading() + ")", e.reason()));
-                }
-            }
-        }
-        return new ApiProblem(422, ApiProblem.TYPE_BASE + "invalid-import", "The file has invalid rows",
-                invalid + " of " + results.size() + " rows are invalid, so nothing was imported; correct them, or import with "
-                        + "keepValidRows=true to import the others", errors);
+        return ImportProblems.rejected(invalid, results.size(), results.stream()
+                .filter(r -> r != null && r.outcome() == Outcome.INVALID).flatMap(r -> r.errors().stream()).toList());
     }
 
     /** One row as read: a person with the unit and division they work in. */
@@ -271,45 +261,10 @@ public class UnitImport {
     }
 
     /** Reads one row, collecting every error instead of stopping at the first. */
-    private static final class RowReader {
-        private final Row row;
-        private final Map<UnitImportColumns, String> columns;
-        private final TabularFile table;
-        final List<RowError> errors = new ArrayList<>();
+    private static final class RowReader extends ImportRow<UnitImportColumns> {
 
         RowReader(Row row, Map<UnitImportColumns, String> columns, TabularFile table) {
-            this.row = row;
-            this.columns = columns;
-            this.table = table;
-        }
-
-        String cell(UnitImportColumns column) {
-            String heading = columns.get(column);
-            return heading == null ? "" : row.get(heading).strip();
-        }
-
-        void error(UnitImportColumns column, String reason) {
-            String heading = columns.getOrDefault(column, column.heading);
-            String letter = columns.containsKey(column) ? table.columnLetter(heading) : "-";
-            errors.add(new RowError(row.number(), letter, heading, reason));
-        }
-
-        String required(UnitImportColumns column, int maxLength) {
-            String value = cell(column);
-            if (value.isEmpty()) {
-                error(column, "must not be empty");
-            } else if (value.length() > maxLength) {
-                error(column, "is " + value.length() + " characters long; at most " + maxLength);
-            }
-            return value;
-        }
-
-        String optional(UnitImportColumns column, int maxLength) {
-            String value = cell(column);
-            if (value.length() > maxLength) {
-                error(column, "is " + value.length() + " characters long; at most " + maxLength);
-            }
-            return value.isEmpty() ? null : value;
+            super(row, table, columns, c -> c.heading);
         }
 
         String id(UnitImportColumns column, Pattern pattern, String rule) {
@@ -347,10 +302,10 @@ public class UnitImport {
                 error(UnitImportColumns.DIVISION_ID, "a " + position.label + " (" + position
                         + ") leads the whole unit and belongs to no division; leave it empty");
             }
-            if (!errors.isEmpty()) {
+            if (!valid()) {
                 return null;
             }
-            return new PersonRow(row.number(), id, name, position, unitId, unitName, unitShortName, divisionId,
+            return new PersonRow(number(), id, name, position, unitId, unitName, unitShortName, divisionId,
                     divisionName, phone, active);
         }
 

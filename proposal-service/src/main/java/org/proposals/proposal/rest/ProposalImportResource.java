@@ -18,14 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
-import org.proposals.kit.rest.ApiProblem;
+import org.proposals.kit.rest.Uploads;
 import org.proposals.kit.tabular.TabularFile;
-import org.proposals.kit.tabular.UnreadableFileException;
 import org.proposals.proposal.service.ProposalImport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.UUID;
 
 import static org.proposals.kit.security.Roles.ADMIN;
@@ -66,17 +62,7 @@ public class ProposalImportResource {
             @QueryParam("keepValidRows") @DefaultValue("false") boolean keepValidRows,
             @Parameter(description = "File (立案) every imported proposal at once: the list holds proposals already filed")
             @QueryParam("file") @DefaultValue("false") boolean fileThem) {
-        if (file == null) {
-            throw ApiProblem.invalid("file", "send the CSV or XLSX file as the multipart form field 'file'");
-        }
-        TabularFile table;
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            table = TabularFile.read(file.fileName(), file.contentType(), in);
-        } catch (UnreadableFileException e) {
-            throw ApiProblem.invalid("file", e.getMessage());
-        } catch (IOException e) {
-            throw new IllegalStateException("the uploaded file cannot be read back", e);
-        }
+        TabularFile table = Uploads.spreadsheet(file);
         return imports.importFile(sessionId, table, file.fileName(), keepValidRows, fileThem);
     }
 }

@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.proposals.kit.rest.ApiProblem;
-import org.proposals.kit.rest.Problem;
+import org.proposals.kit.tabular.ImportProblems;
+import org.proposals.kit.tabular.ImportRow;
 import org.proposals.kit.tabular.Row;
+import org.proposals.kit.tabular.RowError;
 import org.proposals.kit.tabular.TabularFile;
 import org.proposals.kit.time.CityClock;
 import org.proposals.proposal.Proposal;
@@ -44,10 +46,6 @@ public class ProposalImport {
 
     /** What happened to one row. */
     public enum Outcome { IMPORTED, ALREADY_IMPORTED, INVALID }
-
-    /** One reason a row cannot be imported: where it is and what is wrong. */
-    public record RowError(int row, String column, String heading, String reason) {
-    }
 
     public record RowResult(int row, Outcome outcome, UUID proposalId, String number, List<RowError> errors) {
     }
@@ -108,14 +106,14 @@ public class ProposalImport {
                             + session.numberFormat + " (e.g. " + session.format().example(session) + ")");
                 }
             }
-            if (proposal != null && reader.errors.isEmpty()) {
+            if (proposal != null && reader.valid()) {
                 Integer earlier = keysInFile.putIfAbsent(key, row.number());
                 if (earlier != null) {
                     reader.error(ImportColumns.TITLE, "the same proposal (title and proposer) is also on row " + earlier);
                 }
             }
-            if (!reader.errors.isEmpty()) {
-                results.add(new RowResult(row.number(), Outcome.INVALID, null, null, List.copyOf(reader.errors)));
+            if (!reader.valid()) {
+                results.add(new RowResult(row.number(), Outcome.INVALID, null, null, reader.errors()));
                 continue;
             }
             Optional<Proposal> existing = repository.findByImportKey(session.id, key);
@@ -126,7 +124,7 @@ public class ProposalImport {
             if (number != null && repository.findByNumber(session.id, number).isPresent()) {
                 reader.error(ImportColumns.NUMBER, "number " + number + " is already used in session " + session.name
                         + " by another proposal");
-                results.add(new RowResult(row.number(), Outcome.INVALID, null, null, List.copyOf(reader.errors)));
+                results.add(new RowResult(row.number(), Outcome.INVALID, null, null, reader.errors()));
                 continue;
             }
             results.add(null); // filled in once imported
@@ -198,59 +196,15 @@ public class ProposalImport {
     }
 
     private static ApiProblem rejected(List<RowResult> results, int invalid) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (RowResult result : results) {
-            if (result != null && result.outcome() == Outcome.INVALID) {
-                for (RowError e : result.errors()) {
-                    errors.add(new Problem.FieldError("row " + e.row() + ", column " + e.column() + " (" + e.heading() + ")", e.reason()));
-                }
-            }
-        }
-        return new ApiProblem(422, ApiProblem.TYPE_BASE + "invalid-import", "The file has invalid rows",
-                invalid + " of " + results.size() + " rows are invalid, so nothing was imported; correct them, or import with "
-                        + "keepValidRows=true to import the others", errors);
+        return ImportProblems.rejected(invalid, results.size(), results.stream()
+                .filter(r -> r != null && r.outcome() == Outcome.INVALID).flatMap(r -> r.errors().stream()).toList());
     }
 
     /** Reads one row into a registration, collecting every error instead of stopping at the first. */
-    private final class RowReader {
-        private final Row row;
-        private final Map<ImportColumns, String> columns;
-        private final TabularFile table;
-        final List<RowError> errors = new ArrayList<>();
+    private final class RowReader extends ImportRow<ImportColumns> {
 
         RowReader(Row row, Map<ImportColumns, String> columns, TabularFile table) {
-            this.row = row;
-            this.columns = columns;
-            this.table = table;
-        }
-
-        String cell(ImportColumns column) {
-            String heading = columns.get(column);
-            return heading == null ? "" : row.get(heading).strip();
-        }
-
-        void error(ImportColumns column, String reason) {
-            String heading = columns.getOrDefault(column, column.heading);
-            String letter = columns.containsKey(column) ? table.columnLetter(heading) : "-";
-            errors.add(new RowError(row.number(), letter, heading, reason));
-        }
-
-        String required(ImportColumns column, int maxLength) {
-            String value = cell(column);
-            if (value.isEmpty()) {
-                error(column, "must not be empty");
-            } else if (value.length() > maxLength) {
-                error(column, "is " + value.length() + " characters long; at most " + maxLength);
-            }
-            return value;
-        }
-
-        String optional(ImportColumns column, int maxLength) {
-            String value = cell(column);
-            if (value.length() > maxLength) {
-                error(column, "is " + value.length() + " characters long; at most " + maxLength);
-            }
-            return value.isEmpty() ? null : value;
+            super(row, table, columns, c -> c.heading);
         }
 
         NewProposal read(ProposalSession session, Map<String, String> topicCodes) {
@@ -270,7 +224,7 @@ public class ProposalImport {
                 error(ImportColumns.KEYWORDS, "at most 20 keywords of at most 50 characters each");
             }
             LocalDate submittedOn = date();
-            if (!errors.isEmpty()) {
+            if (!valid()) {
                 return null;
             }
             return new NewProposal(session.id, null, title, content,
