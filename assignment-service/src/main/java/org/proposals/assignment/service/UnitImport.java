@@ -13,6 +13,7 @@ import org.proposals.assignment.repository.PersonRepository;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Problem;
 import org.proposals.kit.rest.Versions;
+import org.proposals.kit.tabular.ImportColumn;
 import org.proposals.kit.tabular.ImportProblems;
 import org.proposals.kit.tabular.ImportRow;
 import org.proposals.kit.tabular.Row;
@@ -83,7 +84,7 @@ public class UnitImport {
     public Report importFile(UnitScope scope, TabularFile table, String fileName, boolean keepValidRows) {
         // what the rows are checked against stays so until the import commits
         units.lockMasterData();
-        Map<UnitImportColumns, String> columns = columnsOf(table);
+        Map<UnitImportColumns, String> columns = ImportColumn.headingsIn(table, UnitImportColumns.class);
         FileContext file = new FileContext(scope);
         List<RowResult> results = new ArrayList<>();
         List<PersonRow> valid = new ArrayList<>();
@@ -146,23 +147,6 @@ public class UnitImport {
 
     private static Tally tally(Map<UnitService.Outcome, Integer> outcomes) {
         return new Tally(outcomes.getOrDefault(UnitService.Outcome.CREATED, 0), outcomes.getOrDefault(UnitService.Outcome.UPDATED, 0));
-    }
-
-    private static Map<UnitImportColumns, String> columnsOf(TabularFile table) {
-        Map<UnitImportColumns, String> columns = new EnumMap<>(UnitImportColumns.class);
-        List<String> missing = new ArrayList<>();
-        for (UnitImportColumns column : UnitImportColumns.values()) {
-            Optional<String> heading = column.in(table.header());
-            heading.ifPresent(h -> columns.put(column, h));
-            if (heading.isEmpty() && column.required) {
-                missing.add(column.heading + " (" + column.name + ")");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw ApiProblem.invalid("file", "the file has no column " + String.join(", ", missing)
-                    + "; its header row reads " + table.header());
-        }
-        return columns;
     }
 
     private static ApiProblem rejected(List<RowResult> results, int invalid) {
@@ -264,7 +248,7 @@ public class UnitImport {
     private static final class RowReader extends ImportRow<UnitImportColumns> {
 
         RowReader(Row row, Map<UnitImportColumns, String> columns, TabularFile table) {
-            super(row, table, columns, c -> c.heading);
+            super(row, table, columns, UnitImportColumns::heading);
         }
 
         String id(UnitImportColumns column, Pattern pattern, String rule) {

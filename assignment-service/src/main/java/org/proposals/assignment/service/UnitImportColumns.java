@@ -1,14 +1,13 @@
 package org.proposals.assignment.service;
 
-import java.util.List;
-import java.util.Optional;
+import org.proposals.kit.tabular.ImportColumn;
 
 /**
  * The columns of a units-and-people file: one row per person, with the unit and division they work in.
  * Each column is found by its Chinese heading or its English name; the order is free and only the required
  * ones must be present.
  */
-public enum UnitImportColumns {
+public enum UnitImportColumns implements ImportColumn {
     PERSON_ID("人员编号", "personId", true),
     NAME("姓名", "name", true),
     POSITION("职务", "position", true),
@@ -20,18 +19,28 @@ public enum UnitImportColumns {
     PHONE("联系电话", "phone", false),
     STATUS("状态", "status", false);
 
-    public final String heading;
-    public final String name;
-    public final boolean required;
+    private final String heading;
+    private final String englishName;
+    private final boolean required;
 
-    UnitImportColumns(String heading, String name, boolean required) {
+    UnitImportColumns(String heading, String englishName, boolean required) {
         this.heading = heading;
-        this.name = name;
+        this.englishName = englishName;
         this.required = required;
     }
 
-    /** The heading a file uses for this column, if it has it under either name. */
-    Optional<String> in(List<String> header) {
-        return header.stream().filter(h -> h.equals(heading) || h.equalsIgnoreCase(name)).findFirst();
+    @Override
+    public String heading() {
+        return heading;
+    }
+
+    @Override
+    public String englishName() {
+        return englishName;
+    }
+
+    @Override
+    public boolean required() {
+        return required;
     }
 }

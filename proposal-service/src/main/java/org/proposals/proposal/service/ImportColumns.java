@@ -1,14 +1,12 @@
 package org.proposals.proposal.service;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import org.proposals.kit.tabular.ImportColumn;
 
 /**
  * The columns of a proposal import file, as the committee's office exports them: each column is found by
  * its Chinese heading or its English name. Only the required ones must be present; the order is free.
  */
-public enum ImportColumns {
+public enum ImportColumns implements ImportColumn {
     NUMBER("提案号", "number", false),
     TITLE("标题", "title", true),
     CONTENT("内容", "content", true),
@@ -23,22 +21,28 @@ public enum ImportColumns {
     KEYWORDS("关键词", "keywords", false),
     SUBMITTED_ON("提交日期", "submittedOn", false);
 
-    public final String heading;
-    public final String name;
-    public final boolean required;
+    private final String heading;
+    private final String englishName;
+    private final boolean required;
 
-    ImportColumns(String heading, String name, boolean required) {
+    ImportColumns(String heading, String englishName, boolean required) {
         this.heading = heading;
-        this.name = name;
+        this.englishName = englishName;
         this.required = required;
     }
 
-    /** The heading a file uses for this column, if it has it under either name. */
-    Optional<String> in(List<String> header) {
-        return header.stream().filter(h -> h.equals(heading) || h.equalsIgnoreCase(name)).findFirst();
+    @Override
+    public String heading() {
+        return heading;
     }
 
-    static List<ImportColumns> required() {
-        return Arrays.stream(values()).filter(c -> c.required).toList();
+    @Override
+    public String englishName() {
+        return englishName;
+    }
+
+    @Override
+    public boolean required() {
+        return required;
     }
 }

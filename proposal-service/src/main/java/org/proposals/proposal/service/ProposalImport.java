@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.proposals.kit.rest.ApiProblem;
+import org.proposals.kit.tabular.ImportColumn;
 import org.proposals.kit.tabular.ImportProblems;
 import org.proposals.kit.tabular.ImportRow;
 import org.proposals.kit.tabular.Row;
@@ -84,7 +85,7 @@ public class ProposalImport {
     public Report importFile(UUID sessionId, TabularFile table, String fileName, boolean keepValidRows, boolean file) {
         ProposalSession session = sessions.findByIdOptional(sessionId)
                 .orElseThrow(() -> ApiProblem.invalid("sessionId", "no session " + sessionId));
-        Map<ImportColumns, String> columns = columnsOf(table);
+        Map<ImportColumns, String> columns = ImportColumn.headingsIn(table, ImportColumns.class);
         Map<String, String> topicCodes = topicCodes();
 
         List<RowResult> results = new ArrayList<>();
@@ -155,23 +156,6 @@ public class ProposalImport {
         return new Report(session.id, fileName, results.size(), toImport.size(), alreadyImported, invalid, file, results);
     }
 
-    private static Map<ImportColumns, String> columnsOf(TabularFile table) {
-        Map<ImportColumns, String> columns = new EnumMap<>(ImportColumns.class);
-        List<String> missing = new ArrayList<>();
-        for (ImportColumns column : ImportColumns.values()) {
-            Optional<String> heading = column.in(table.header());
-            heading.ifPresent(h -> columns.put(column, h));
-            if (heading.isEmpty() && column.required) {
-                missing.add(column.heading + " (" + column.name + ")");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw ApiProblem.invalid("file", "the file has no column " + String.join(", ", missing)
-                    + "; its header row reads " + table.header());
-        }
-        return columns;
-    }
-
     /** Topic codes by code and by Chinese name, so that the office's file may use either. */
     private Map<String, String> topicCodes() {
         Map<String, String> codes = new HashMap<>();
@@ -204,7 +188,7 @@ public class ProposalImport {
     private final class RowReader extends ImportRow<ImportColumns> {
 
         RowReader(Row row, Map<ImportColumns, String> columns, TabularFile table) {
-            super(row, table, columns, c -> c.heading);
+            super(row, table, columns, ImportColumns::heading);
         }
 
         NewProposal read(ProposalSession session, Map<String, String> topicCodes) {
