@@ -19,28 +19,14 @@ public enum UnitImportColumns implements ImportColumn {
     PHONE("联系电话", "phone", false),
     STATUS("状态", "status", false);
 
-    private final String heading;
-    private final String englishName;
-    private final boolean required;
+    private final Spec spec;
 
     UnitImportColumns(String heading, String englishName, boolean required) {
-        this.heading = heading;
-        this.englishName = englishName;
-        this.required = required;
+        this.spec = new Spec(heading, englishName, required);
     }
 
     @Override
-    public String heading() {
-        return heading;
-    }
-
-    @Override
-    public String englishName() {
-        return englishName;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
+    public Spec spec() {
+        return spec;
     }
 }

@@ -21,28 +21,14 @@ public enum ImportColumns implements ImportColumn {
     KEYWORDS("关键词", "keywords", false),
     SUBMITTED_ON("提交日期", "submittedOn", false);
 
-    private final String heading;
-    private final String englishName;
-    private final boolean required;
+    private final Spec spec;
 
     ImportColumns(String heading, String englishName, boolean required) {
-        this.heading = heading;
-        this.englishName = englishName;
-        this.required = required;
+        this.spec = new Spec(heading, englishName, required);
     }
 
     @Override
-    public String heading() {
-        return heading;
-    }
-
-    @Override
-    public String englishName() {
-        return englishName;
-    }
-
-    @Override
-    public boolean required() {
-        return required;
+    public Spec spec() {
+        return spec;
     }
 }

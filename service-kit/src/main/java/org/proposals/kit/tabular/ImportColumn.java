@@ -13,13 +13,26 @@ import java.util.Map;
  */
 public interface ImportColumn {
 
-    /** The heading offices use, e.g. 标题. */
-    String heading();
+    /**
+     * @param heading     the heading offices use, e.g. 标题
+     * @param englishName the English name accepted instead, e.g. title (any case)
+     */
+    record Spec(String heading, String englishName, boolean required) {
+    }
 
-    /** The English name accepted instead, e.g. title (any case). */
-    String englishName();
+    Spec spec();
 
-    boolean required();
+    default String heading() {
+        return spec().heading();
+    }
+
+    default String englishName() {
+        return spec().englishName();
+    }
+
+    default boolean required() {
+        return spec().required();
+    }
 
     /**
      * The heading each column has in the file; 400 naming {@code file} when a required column is missing.
