@@ -155,6 +155,12 @@ class AssignmentAccessMatrixTest {
                 .expect(403, "leader-miit", "head-miit-sme", "handler-miit-sme", "member-zhang")
                 .expect(403, OVERSEERS)
                 .expect(401, ANONYMOUS);
+        // past the role check, a proposal not yet assigned cannot be re-assigned
+        matrix.endpoint("POST", "/api/v1/reassignments")
+                .body(() -> "{\"proposalId\":\"" + untouched + "\",\"reason\":\"补充\",\"units\":[{\"unitId\":\"drc\",\"handlingType\":\"SOLE\"}]}")
+                .expect(409, "committee-wang", "admin")
+                .expect(403, UNIT_PEOPLE).expect(403, "member-zhang", "supervisor-city", "supervision-system")
+                .expect(401, ANONYMOUS);
         matrix.endpoint("GET", "/api/v1/worklist")
                 .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
                 .expect(403, "member-zhang")

@@ -110,6 +110,41 @@ class AssignmentChangeRequestTest {
     }
 
     @Test
+    void aProposalReassignedDuringTheRecessRunsTheRecessClocks() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);
+            String body = "{\"proposalId\":\"" + proposalId + "\",\"reason\":\"闭会期间委员补充意见，请市发改委分办\","
+                    + "\"units\":[{\"unitId\":\"drc\",\"handlingType\":\"SPLIT\"}]}";
+            as("committee-wang").contentType(ContentType.JSON).body(body).post("/api/v1/reassignments").then().statusCode(409);
+            assign(proposalId, "miit", "SPLIT", "drc", "SPLIT");
+            // drc already handles it: a unit appears once
+            as("committee-wang").contentType(ContentType.JSON).body(body).post("/api/v1/reassignments").then().statusCode(400);
+            as("office-miit").contentType(ContentType.JSON).body(body).post("/api/v1/reassignments").then().statusCode(403);
+
+            // a third unit takes its part up: recess clocks (in the tests, 2 months for recess proposals) from today
+            as("committee-wang").contentType(ContentType.JSON).header("If-Match", "*")
+                    .body("{\"name\":\"市科学技术局\",\"shortName\":\"市科技局\"}").put("/api/v1/units/sti").then()
+                    .statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+            List<Map<String, Object>> added = as("committee-wang").contentType(ContentType.JSON)
+                    .body(body.replace("\"drc\"", "\"sti\"")).post("/api/v1/reassignments").then().statusCode(201)
+                    .extract().path("$");
+            assertEquals(1, added.size());
+            assertEquals("RECESS_REASSIGNMENT", added.get(0).get("origin"));
+            assertEquals("市科学技术局", added.get(0).get("unitName"));
+            assertEquals("2025-11-26", added.get(0).get("replyDue"));
+            as("committee-wang").get("/api/v1/assignments?proposalId=" + proposalId).then().body("total", equalTo(3));
+        }
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);
+            assign(proposalId, "miit", "LEAD", "drc", "CO_HANDLING");
+            // a second lead breaks the rules; the rules speak of the whole set of units
+            as("committee-wang").contentType(ContentType.JSON).body("{\"proposalId\":\"" + proposalId + "\",\"reason\":\"补充\","
+                    + "\"units\":[{\"unitId\":\"miit\",\"handlingType\":\"LEAD\"}]}").post("/api/v1/reassignments").then()
+                    .statusCode(400).body("errors[0].field", equalTo("units"));
+        }
+    }
+
+    @Test
     void aGrantedAdjustmentEndsTheUnitsAssignmentAndGivesItToAnother() {
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);

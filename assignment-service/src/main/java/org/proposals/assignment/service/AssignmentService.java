@@ -164,7 +164,9 @@ public class AssignmentService {
             assignment.status = AssignmentStatus.ASSIGNED;
             assignment.assignedAt = now;
             assignment.origin = origin;
-            clocks.start(assignment, proposal.kind, proposal.source, now.toLocalDate());
+            // a re-assignment during the recess runs the recess clocks, whenever the proposal was put forward
+            ProposalSource source = origin == AssignmentOrigin.RECESS_REASSIGNMENT ? ProposalSource.RECESS : proposal.source;
+            clocks.start(assignment, proposal.kind, source, now.toLocalDate());
             assignments.persist(assignment);
             audit.record("ProposalAssigned", "Assignment", assignment.id, proposal.id, AuditChanges.created(state(assignment)));
             created.add(assignment);
@@ -172,7 +174,8 @@ public class AssignmentService {
         for (Assignment assignment : created) {
             events.publish(new ProposalAssigned(assignment.id, proposal.id, proposal.title,
                     new Proposer(proposal.proposerId, proposal.proposerName), assignment.unitId, assignment.unitName,
-                    assignment.handlingType, assignment.leadUnitId, assignment.assignedAt, assignment.replyDue));
+                    assignment.handlingType, assignment.leadUnitId, assignment.assignedAt, assignment.replyDue,
+                    assignment.origin.name()));
         }
         return created;
     }
@@ -202,6 +205,33 @@ public class AssignmentService {
             audit.record("RehandlingStarted", "Assignment", assignment.id, proposal.id,
                     AuditChanges.between(before, state(assignment)));
         }
+    }
+
+    /**
+     * Re-assigns a proposal during the recess (闭会期间重新交办): the units named take it up beside those still
+     * handling it, with recess clocks from today; the proposal's units as a whole still obey the rules.
+     */
+    public List<Assignment> reassignInRecess(UUID proposalId, String reason, List<UnitAssignment> units) {
+        AssignableProposal proposal = proposals.findForUpdate(proposalId)
+                .orElseThrow(() -> ApiProblem.notFound("Proposal", proposalId));
+        if (proposal.status != AssignableProposal.Status.ASSIGNED) {
+            throw ApiProblem.conflict("Proposal " + proposal.number + " is " + proposal.status
+                    + ": only an assigned proposal is re-assigned; a first assignment goes through POST /api/v1/assignments");
+        }
+        List<Assignment> live = assignments.live(proposalId);
+        List<UnitAssignment> after = new ArrayList<>(live.stream()
+                .map(a -> new UnitAssignment(a.unitId, a.unitName, a.handlingType)).toList());
+        after.addAll(units);
+        try {
+            AssignmentRules.check(after);
+        } catch (ApiProblem broken) {
+            throw ApiProblem.invalid("units", "with these units added, the proposal's units "
+                    + after.stream().map(u -> u.unitId() + " " + u.handlingType()).toList() + " break the rules: " + broken.getMessage());
+        }
+        Map<String, HandlingUnit> handlingUnits = directory.requireActive(units);
+        audit.record("ProposalReassignedInRecess", "AssignableProposal", proposal.id, proposal.id,
+                AuditChanges.of().set("reason", reason.strip()).set("units", units.stream().map(UnitAssignment::unitId).toList()));
+        return give(proposal, units, handlingUnits, leadUnitOf(after), AssignmentOrigin.RECESS_REASSIGNMENT);
     }
 
     /** The unit's reply was approved: its reply clock stops. */

@@ -13,6 +13,9 @@ import java.util.UUID;
 /**
  * One unit was given a proposal with a handling type. One event per unit; a co-handling unit's event
  * names the lead unit it sends its opinion to.
+ *
+ * @param origin how the assignment came about: {@code INITIAL}, {@code ADJUSTMENT} (in place of a unit relieved
+ *               of it) or {@code RECESS_REASSIGNMENT} (闭会期间重新交办); added compatibly, null from older producers
  */
 @EventType(name = "ProposalAssigned", version = 1, aggregateType = "Assignment", topic = Topics.ASSIGNMENT_EVENTS)
 public record ProposalAssigned(
@@ -25,7 +28,16 @@ public record ProposalAssigned(
         HandlingType handlingType,
         String leadUnitId,
         OffsetDateTime assignedAt,
-        LocalDate replyDueDate) implements ProposalEvent {
+        LocalDate replyDueDate,
+        String origin) implements ProposalEvent {
+
+    /** An initial assignment, as the first producers wrote it. */
+    public ProposalAssigned(UUID assignmentId, UUID proposalId, String proposalTitle, Proposer proposer, String unitId,
+                            String unitName, HandlingType handlingType, String leadUnitId, OffsetDateTime assignedAt,
+                            LocalDate replyDueDate) {
+        this(assignmentId, proposalId, proposalTitle, proposer, unitId, unitName, handlingType, leadUnitId, assignedAt,
+                replyDueDate, "INITIAL");
+    }
 
     @Override
     public String aggregateId() {
