@@ -62,6 +62,11 @@ class DeadlineWatchTest {
                     .body(assignment(proposalId, "miit", "SOLE")).post("/api/v1/assignments").then().statusCode(201).extract().path("$");
             String id = (String) created.get(0).get("id");   // sign-for due Friday 10 October, reply due 26 December
             assertEquals("GREEN", light(id));
+            // the office names the chain: the notices name its people
+            as("office-miit").contentType(ContentType.JSON).body("""
+                    {"divisionId":"miit-sme","bureauHeadId":"leader-miit","deputyHeadId":"deputy-miit",
+                     "divisionHeadId":"head-miit-sme","handlerId":"handler-miit-sme"}""")
+                    .put("/api/v1/assignments/" + id + "/responsibility").then().statusCode(200);
 
             // Monday 29 September: 3 working days left (30 September, 9 and 10 October) — the 3-day reminder
             time.moveTo(LocalDate.of(2025, 9, 29));
@@ -87,11 +92,11 @@ class DeadlineWatchTest {
 
             List<IntegrationEvent> notices = notices(kafka, id, 5);
             assertEquals(List.of(
-                    new DeadlineReminderSent(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 3),
-                    new DeadlineReminderSent(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 1),
-                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 2, "DIVISION_HEAD"),
-                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 7, "DEPUTY_HEAD"),
-                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 12, "BUREAU_HEAD")),
+                    new DeadlineReminderSent(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 3, "handler-miit-sme"),
+                    new DeadlineReminderSent(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 1, "handler-miit-sme"),
+                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 2, "DIVISION_HEAD", "head-miit-sme"),
+                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 7, "DEPUTY_HEAD", "deputy-miit"),
+                    new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 12, "BUREAU_HEAD", "leader-miit")),
                     notices);
 
             // the approved reply stops the reply clock: no reminder before 26 December

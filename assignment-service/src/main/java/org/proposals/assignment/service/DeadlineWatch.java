@@ -39,7 +39,18 @@ public class DeadlineWatch {
     }
 
     /** The levels of the unit's four-level responsibility chain a missed deadline reaches, in order. */
-    public enum Level { DIVISION_HEAD, DEPUTY_HEAD, BUREAU_HEAD }
+    public enum Level {
+        DIVISION_HEAD, DEPUTY_HEAD, BUREAU_HEAD;
+
+        /** The person at this level in the chain the unit's office recorded, or null before it did. */
+        String personIn(Assignment a) {
+            return switch (this) {
+                case DIVISION_HEAD -> a.divisionHeadId;
+                case DEPUTY_HEAD -> a.deputyHeadId;
+                case BUREAU_HEAD -> a.bureauHeadId;
+            };
+        }
+    }
 
     /** One open deadline of an assignment. */
     record Deadline(String clock, LocalDate due) {
@@ -124,7 +135,7 @@ public class DeadlineWatch {
             for (int lead : config.leadWorkingDays()) {
                 if (left <= lead) {
                     notices.add(new Notice("APPROACHING_" + lead,
-                            new DeadlineReminderSent(a.id, a.proposalId, a.unitId, d.clock(), d.due(), left)));
+                            new DeadlineReminderSent(a.id, a.proposalId, a.unitId, d.clock(), d.due(), left, a.handlerId)));
                 }
             }
             return notices;
@@ -138,7 +149,7 @@ public class DeadlineWatch {
             };
             if (reached) {
                 notices.add(new Notice("MISSED_" + level,
-                        new DeadlineMissed(a.id, a.proposalId, a.unitId, d.clock(), d.due(), late, level.name())));
+                        new DeadlineMissed(a.id, a.proposalId, a.unitId, d.clock(), d.due(), late, level.name(), level.personIn(a))));
             }
         }
         return notices;

@@ -14,6 +14,7 @@ import java.util.UUID;
  *
  * @param escalatedTo the level of the four-level responsibility chain (四级办理机制) now told:
  *                    {@code DIVISION_HEAD}, {@code DEPUTY_HEAD} or {@code BUREAU_HEAD}
+ * @param personId    the person at that level as the unit's office recorded the chain, or null before it did
  */
 @EventType(name = "DeadlineMissed", version = 1, aggregateType = "Assignment", topic = Topics.ASSIGNMENT_EVENTS)
 public record DeadlineMissed(
@@ -23,7 +24,8 @@ public record DeadlineMissed(
         String clock,
         LocalDate due,
         int workingDaysLate,
-        String escalatedTo) implements ProposalEvent {
+        String escalatedTo,
+        String personId) implements ProposalEvent {
 
     @Override
     public String aggregateId() {
