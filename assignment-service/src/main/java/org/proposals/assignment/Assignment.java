@@ -97,6 +97,22 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "handling_round")
     public int handlingRound = 1;
 
+    /** When a co-handling unit's opinion reached the lead unit: its opinion clock stops. */
+    @Column(name = "opinion_submitted_at")
+    public OffsetDateTime opinionSubmittedAt;
+
+    /** The unit's first contact with the proposer: the first-contact clock stops. */
+    @Column(name = "first_contact_at")
+    public OffsetDateTime firstContactAt;
+
+    /** For a B or C reply: when the promised measure is due, after which the unit replies again (the second reply). */
+    @Column(name = "commitment_due")
+    public LocalDate commitmentDue;
+
+    /** When a later reply reported the promised measure done. */
+    @Column(name = "commitment_met_at")
+    public OffsetDateTime commitmentMetAt;
+
     /** When the unit's reply was approved: its reply clock stops. */
     @Column(name = "replied_at")
     public OffsetDateTime repliedAt;

@@ -16,6 +16,8 @@ import org.proposals.events.ResultCategory;
 import org.proposals.events.Topics;
 import org.proposals.events.assignment.DeadlineReminderSent;
 import org.proposals.events.assignment.DeadlineMissed;
+import org.proposals.events.reply.CoHandlingOpinionSubmitted;
+import org.proposals.events.reply.ProposerContacted;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
 import org.proposals.infra.MovableClock;
@@ -67,6 +69,11 @@ class DeadlineWatchTest {
                     {"divisionId":"miit-sme","bureauHeadId":"leader-miit","deputyHeadId":"deputy-miit",
                      "divisionHeadId":"head-miit-sme","handlerId":"handler-miit-sme"}""")
                     .put("/api/v1/assignments/" + id + "/responsibility").then().statusCode(200);
+            // the handler called the proposer at once: the first-contact clock stops and sends nothing
+            publish(kafka, Topics.REPLY_EVENTS, new ProposerContacted(UUID.randomUUID(), UUID.fromString(id), proposalId, "miit",
+                    "PHONE", false, OffsetDateTime.now()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + id)
+                    .then().body("firstContactAt", notNullValue()));
 
             // Monday 29 September: 3 working days left (30 September, 9 and 10 October) — the 3-day reminder
             time.moveTo(LocalDate.of(2025, 9, 29));
@@ -99,19 +106,63 @@ class DeadlineWatchTest {
                     new DeadlineMissed(UUID.fromString(id), proposalId, "miit", "sign-for", LocalDate.of(2025, 10, 10), 12, "BUREAU_HEAD", "leader-miit")),
                     notices);
 
-            // the approved reply stops the reply clock: no reminder before 26 December
-            kafka.publish(KafkaTestClient.topic(Topics.REPLY_EVENTS), EventCodec.envelope(new ReplyApproved(UUID.randomUUID(),
-                    UUID.randomUUID(), UUID.fromString(id), proposalId, "miit", HandlingType.SOLE, ResultCategory.A,
-                    OffsetDateTime.now()), UUID.randomUUID(), null, Actor.SYSTEM));
+            // the approved reply (B: being solved, the measure promised by 31 March 2026) stops the reply clock and
+            // starts the second-reply clock
+            publish(kafka, Topics.REPLY_EVENTS, new ReplyApproved(UUID.randomUUID(), UUID.randomUUID(), UUID.fromString(id),
+                    proposalId, "miit", HandlingType.SOLE, ResultCategory.B, OffsetDateTime.now(), LocalDate.of(2026, 3, 31)));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + id)
-                    .then().body("repliedAt", notNullValue()));
+                    .then().body("repliedAt", notNullValue()).body("commitmentDue", equalTo("2026-03-31")));
             time.moveTo(LocalDate.of(2025, 12, 22));
             watch.scan();
             time.moveTo(LocalDate.of(2026, 1, 5));
             watch.scan();
             assertEquals("GREEN", light(id));
-            assertEquals(5, notices(kafka, id, 5).size(), "nothing more about this assignment");
+            // Friday 27 March: 2 working days left for the promised measure
+            time.moveTo(LocalDate.of(2026, 3, 27));
+            watch.scan();
+            assertEquals("YELLOW", light(id));
+            // the second reply (A: solved) keeps the promise; nothing more is sent
+            publish(kafka, Topics.REPLY_EVENTS, new ReplyApproved(UUID.randomUUID(), UUID.randomUUID(), UUID.fromString(id),
+                    proposalId, "miit", HandlingType.SOLE, ResultCategory.A, OffsetDateTime.now(), null));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + id)
+                    .then().body("commitmentMetAt", notNullValue()));
+            time.moveTo(LocalDate.of(2026, 4, 10));
+            watch.scan();
+            assertEquals("GREEN", light(id));
+            List<IntegrationEvent> all = notices(kafka, id, 6);
+            assertEquals(6, all.size(), "nothing more about this assignment: " + all);
+            assertEquals(new DeadlineReminderSent(UUID.fromString(id), proposalId, "miit", "second-reply", LocalDate.of(2026, 3, 31), 2,
+                    "handler-miit-sme"), all.get(5));
         }
+    }
+
+    @Test
+    void aCoHandlersOpinionClockStopsWhenTheOpinionReachesTheLead() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);
+            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON)
+                    .body(assignment(proposalId, "miit", "LEAD", "drc", "CO_HANDLING")).post("/api/v1/assignments").then()
+                    .statusCode(201).extract().path("$");
+            String drcs = (String) created.stream().filter(a -> "drc".equals(a.get("unitId"))).findFirst().orElseThrow().get("id");
+            as("office-drc").post("/api/v1/assignments/" + drcs + "/sign-for").then().statusCode(200);
+            // Wednesday 22 October: the opinion is due on Monday 27 October, 3 working days away
+            time.moveTo(LocalDate.of(2025, 10, 22));
+            watch.scan();
+            assertEquals("YELLOW", light(drcs));
+            publish(kafka, Topics.REPLY_EVENTS, new CoHandlingOpinionSubmitted(UUID.randomUUID(), UUID.fromString(drcs), proposalId,
+                    "drc", "miit", OffsetDateTime.now()));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + drcs)
+                    .then().body("opinionSubmittedAt", notNullValue()));
+            time.moveTo(LocalDate.of(2025, 10, 29));
+            watch.scan();
+            assertEquals("GREEN", light(drcs));
+            assertEquals(List.of(new DeadlineReminderSent(UUID.fromString(drcs), proposalId, "drc", "co-handling-opinion",
+                    LocalDate.of(2025, 10, 27), 3, null)), notices(kafka, drcs, 1));
+        }
+    }
+
+    private static void publish(KafkaTestClient kafka, String topic, IntegrationEvent event) {
+        kafka.publish(KafkaTestClient.topic(topic), EventCodec.envelope(event, UUID.randomUUID(), null, Actor.SYSTEM));
     }
 
     /** The reminders and escalations published about one assignment, in order, waiting until {@code count} arrived. */

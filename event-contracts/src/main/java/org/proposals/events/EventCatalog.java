@@ -22,6 +22,8 @@ import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.proposal.ProposalWithdrawn;
+import org.proposals.events.reply.CoHandlingOpinionSubmitted;
+import org.proposals.events.reply.ProposerContacted;
 import org.proposals.events.reply.ReplyApproved;
 
 import java.util.List;
@@ -56,6 +58,8 @@ public final class EventCatalog {
             ProposalSupervised.class,
             SupervisionDirectiveIssued.class,
             ReplyApproved.class,
+            CoHandlingOpinionSubmitted.class,
+            ProposerContacted.class,
             SatisfactionRecorded.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()

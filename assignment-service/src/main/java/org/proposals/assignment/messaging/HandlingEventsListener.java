@@ -13,13 +13,16 @@ import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.proposal.ProposalWithdrawn;
+import org.proposals.events.reply.CoHandlingOpinionSubmitted;
+import org.proposals.events.reply.ProposerContacted;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 
 /**
  * Registered proposals become assignable once filed, and stop being so when not filed, merged or withdrawn;
- * a unit's approved reply stops its reply clock, and a reopened proposal starts the re-handling clock.
+ * reply-service's reports stop the clocks (reply, opinion, first contact, promised measure), and a reopened
+ * proposal starts the re-handling clock.
  */
 @ApplicationScoped
 public class HandlingEventsListener {
@@ -40,6 +43,8 @@ public class HandlingEventsListener {
                 .on(ProposalWithdrawn.class, (event, envelope) -> assignments.onProposalSettled(event))
                 .on(ProposalReopened.class, (event, envelope) -> assignments.onProposalReopened(event))
                 .on(ReplyApproved.class, (event, envelope) -> assignments.onReplyApproved(event))
+                .on(CoHandlingOpinionSubmitted.class, (event, envelope) -> assignments.onOpinionSubmitted(event))
+                .on(ProposerContacted.class, (event, envelope) -> assignments.onProposerContacted(event))
                 .build();
     }
 

@@ -38,15 +38,18 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     }
 
     /**
-     * The open assignments (not signed for, or owing a reply not yet approved), of one unit, division or
-     * handler where given, the earliest reply due first.
+     * The open assignments — not signed for, owing a first contact, a reply or a promised measure, or (for
+     * co-handlers) an opinion — of one unit, division or handler where given, the earliest reply due first.
      */
     public List<Assignment> open(String unitId, String divisionId, String handlerId) {
         Parameters params = Parameters.with("adjusted", AssignmentStatus.ADJUSTED).and("assigned", AssignmentStatus.ASSIGNED)
                 .and("replying", List.of(org.proposals.events.HandlingType.SOLE, org.proposals.events.HandlingType.LEAD,
                         org.proposals.events.HandlingType.SPLIT));
         StringBuilder where = new StringBuilder(
-                "status <> :adjusted and (status = :assigned or (repliedAt is null and handlingType in :replying))");
+                "status <> :adjusted and (status = :assigned"
+                        + " or (handlingType in :replying and (repliedAt is null or firstContactAt is null"
+                        + "     or (commitmentDue is not null and commitmentMetAt is null)))"
+                        + " or (handlingType not in :replying and opinionSubmittedAt is null))");
         if (unitId != null) {
             where.append(" and unitId = :unitId");
             params.and("unitId", unitId);

@@ -33,7 +33,11 @@ public record AssignmentView(
         String divisionHeadId,
         String handlerId,
         int handlingRound,
+        OffsetDateTime firstContactAt,
+        OffsetDateTime opinionSubmittedAt,
         OffsetDateTime repliedAt,
+        LocalDate commitmentDue,
+        OffsetDateTime commitmentMetAt,
         OffsetDateTime endedAt,
         DeadlineWatch.Light light,
         long version) {
@@ -42,7 +46,8 @@ public record AssignmentView(
     public static AssignmentView of(Assignment a, DeadlineWatch.Light light) {
         return new AssignmentView(a.id, a.proposalId, a.unitId, a.unitName, a.handlingType, a.leadUnitId, a.origin, a.status,
                 a.assignedAt, a.adjustmentDue, a.signForDue, a.firstContactDue, a.replyDue, a.originalReplyDue, a.signedAt,
-                a.signedLate, a.divisionId, a.bureauHeadId, a.deputyHeadId, a.divisionHeadId, a.handlerId, a.handlingRound, a.repliedAt,
+                a.signedLate, a.divisionId, a.bureauHeadId, a.deputyHeadId, a.divisionHeadId, a.handlerId, a.handlingRound, a.firstContactAt, a.opinionSubmittedAt, a.repliedAt,
+                a.commitmentDue, a.commitmentMetAt,
                 a.endedAt, light, a.version);
     }
 }

@@ -21,6 +21,9 @@ import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.ResultCategory;
+import org.proposals.events.reply.CoHandlingOpinionSubmitted;
+import org.proposals.events.reply.ProposerContacted;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
@@ -234,12 +237,45 @@ public class AssignmentService {
         return give(proposal, units, handlingUnits, leadUnitOf(after), AssignmentOrigin.RECESS_REASSIGNMENT);
     }
 
-    /** The unit's reply was approved: its reply clock stops. */
+    /**
+     * The unit's reply was approved: its reply clock stops. A B or C reply promising a measure by a date starts
+     * the second-reply clock; a later A reply reports the promise kept.
+     */
     public void onReplyApproved(ReplyApproved approved) {
         assignments.findForUpdate(approved.assignmentId()).ifPresent(assignment -> {
             Map<String, Object> before = state(assignment);
-            assignment.repliedAt = approved.approvedAt();
+            boolean promiseOpen = assignment.commitmentDue != null && assignment.commitmentMetAt == null;
+            if (promiseOpen && approved.resultCategory() == ResultCategory.A) {
+                assignment.commitmentMetAt = approved.approvedAt();
+            } else if (approved.commitmentDue() != null
+                    && (approved.resultCategory() == ResultCategory.B || approved.resultCategory() == ResultCategory.C)) {
+                assignment.commitmentDue = approved.commitmentDue();
+                assignment.commitmentMetAt = null;
+            }
+            if (assignment.repliedAt == null) {
+                assignment.repliedAt = approved.approvedAt();
+            }
             audit.record("ReplyApprovedApplied", "Assignment", assignment.id, assignment.proposalId,
+                    AuditChanges.between(before, state(assignment)));
+        });
+    }
+
+    /** A co-handling unit's opinion reached the lead unit: its opinion clock stops. */
+    public void onOpinionSubmitted(CoHandlingOpinionSubmitted submitted) {
+        assignments.findForUpdate(submitted.assignmentId()).filter(a -> a.opinionSubmittedAt == null).ifPresent(assignment -> {
+            Map<String, Object> before = state(assignment);
+            assignment.opinionSubmittedAt = submitted.submittedAt();
+            audit.record("CoHandlingOpinionSubmittedApplied", "Assignment", assignment.id, assignment.proposalId,
+                    AuditChanges.between(before, state(assignment)));
+        });
+    }
+
+    /** The unit's first contact with the proposer stops the first-contact clock; later ones change nothing here. */
+    public void onProposerContacted(ProposerContacted contacted) {
+        assignments.findForUpdate(contacted.assignmentId()).filter(a -> a.firstContactAt == null).ifPresent(assignment -> {
+            Map<String, Object> before = state(assignment);
+            assignment.firstContactAt = contacted.contactedAt();
+            audit.record("ProposerContactedApplied", "Assignment", assignment.id, assignment.proposalId,
                     AuditChanges.between(before, state(assignment)));
         });
     }
@@ -281,7 +317,9 @@ public class AssignmentService {
                 "firstContactDue", a.firstContactDue, "replyDue", a.replyDue, "signedAt", a.signedAt,
                 "signedLate", a.signedLate, "divisionId", a.divisionId, "bureauHeadId", a.bureauHeadId,
                 "deputyHeadId", a.deputyHeadId, "divisionHeadId", a.divisionHeadId, "handlerId", a.handlerId,
-                "handlingRound", a.handlingRound, "repliedAt", a.repliedAt, "endedAt", a.endedAt);
+                "handlingRound", a.handlingRound, "firstContactAt", a.firstContactAt, "opinionSubmittedAt", a.opinionSubmittedAt,
+                "repliedAt", a.repliedAt, "commitmentDue", a.commitmentDue, "commitmentMetAt", a.commitmentMetAt,
+                "endedAt", a.endedAt);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

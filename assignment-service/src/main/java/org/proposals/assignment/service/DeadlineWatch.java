@@ -52,6 +52,9 @@ public class DeadlineWatch {
         }
     }
 
+    /** The clock of a B or C reply's promised measure; its date comes with the reply, not from a time limit. */
+    static final String SECOND_REPLY = "second-reply";
+
     /** One open deadline of an assignment. */
     record Deadline(String clock, LocalDate due) {
     }
@@ -113,7 +116,11 @@ public class DeadlineWatch {
         return light;
     }
 
-    /** Sign-for until signed; the formal reply until approved, for units that reply. */
+    /**
+     * The clocks still running: sign-for until signed; for units that reply, first contact until the first
+     * contact is logged, the formal reply until approved, and a B or C reply's promised measure until a later
+     * reply reports it done; for co-handling units, the opinion until it reaches the lead unit.
+     */
     static List<Deadline> openDeadlines(Assignment a) {
         List<Deadline> open = new ArrayList<>();
         if (a.status == AssignmentStatus.ADJUSTED) {
@@ -122,8 +129,18 @@ public class DeadlineWatch {
         if (a.status == AssignmentStatus.ASSIGNED) {
             open.add(new Deadline(ClockRules.Clock.SIGN_FOR.key, a.signForDue));
         }
-        if (a.handlingType.repliesToProposer() && a.repliedAt == null) {
-            open.add(new Deadline(ClockRules.Clock.FORMAL_REPLY.key, a.replyDue));
+        if (a.handlingType.repliesToProposer()) {
+            if (a.firstContactAt == null && a.firstContactDue != null) {
+                open.add(new Deadline(ClockRules.Clock.FIRST_CONTACT.key, a.firstContactDue));
+            }
+            if (a.repliedAt == null) {
+                open.add(new Deadline(ClockRules.Clock.FORMAL_REPLY.key, a.replyDue));
+            }
+            if (a.commitmentDue != null && a.commitmentMetAt == null) {
+                open.add(new Deadline(SECOND_REPLY, a.commitmentDue));
+            }
+        } else if (a.opinionSubmittedAt == null) {
+            open.add(new Deadline(ClockRules.Clock.CO_HANDLING_OPINION.key, a.replyDue));
         }
         return open;
     }

@@ -6,10 +6,16 @@ import org.proposals.events.ProposalEvent;
 import org.proposals.events.ResultCategory;
 import org.proposals.events.Topics;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A unit's reply to the proposer passed review and is the formal reply. */
+/**
+ * A unit's reply to the proposer passed review and is the formal reply.
+ *
+ * @param commitmentDue for a B or C reply, when the measure it promises is due: the unit replies again once it is
+ *                      done (added compatibly; null from older producers and for A and D replies)
+ */
 @EventType(name = "ReplyApproved", version = 1, aggregateType = "Case", topic = Topics.REPLY_EVENTS)
 public record ReplyApproved(
         UUID replyId,
@@ -19,7 +25,14 @@ public record ReplyApproved(
         String unitId,
         HandlingType handlingType,
         ResultCategory resultCategory,
-        OffsetDateTime approvedAt) implements ProposalEvent {
+        OffsetDateTime approvedAt,
+        LocalDate commitmentDue) implements ProposalEvent {
+
+    /** A reply without a promised measure, as the first producers wrote it. */
+    public ReplyApproved(UUID replyId, UUID caseId, UUID assignmentId, UUID proposalId, String unitId, HandlingType handlingType,
+                         ResultCategory resultCategory, OffsetDateTime approvedAt) {
+        this(replyId, caseId, assignmentId, proposalId, unitId, handlingType, resultCategory, approvedAt, null);
+    }
 
     @Override
     public String aggregateId() {
