@@ -262,21 +262,23 @@ public class AssignmentService {
 
     /** A co-handling unit's opinion reached the lead unit: its opinion clock stops. */
     public void onOpinionSubmitted(CoHandlingOpinionSubmitted submitted) {
-        assignments.findForUpdate(submitted.assignmentId()).filter(a -> a.opinionSubmittedAt == null).ifPresent(assignment -> {
-            Map<String, Object> before = state(assignment);
-            assignment.opinionSubmittedAt = submitted.submittedAt();
-            audit.record("CoHandlingOpinionSubmittedApplied", "Assignment", assignment.id, assignment.proposalId,
-                    AuditChanges.between(before, state(assignment)));
-        });
+        recordFirst(submitted.assignmentId(), "CoHandlingOpinionSubmittedApplied", a -> a.opinionSubmittedAt == null,
+                a -> a.opinionSubmittedAt = submitted.submittedAt());
     }
 
     /** The unit's first contact with the proposer stops the first-contact clock; later ones change nothing here. */
     public void onProposerContacted(ProposerContacted contacted) {
-        assignments.findForUpdate(contacted.assignmentId()).filter(a -> a.firstContactAt == null).ifPresent(assignment -> {
+        recordFirst(contacted.assignmentId(), "ProposerContactedApplied", a -> a.firstContactAt == null,
+                a -> a.firstContactAt = contacted.contactedAt());
+    }
+
+    /** Applies what the unit did the first time it is reported, with its audit record; repeats change nothing. */
+    private void recordFirst(UUID assignmentId, String action, java.util.function.Predicate<Assignment> notYet,
+                             java.util.function.Consumer<Assignment> change) {
+        assignments.findForUpdate(assignmentId).filter(notYet).ifPresent(assignment -> {
             Map<String, Object> before = state(assignment);
-            assignment.firstContactAt = contacted.contactedAt();
-            audit.record("ProposerContactedApplied", "Assignment", assignment.id, assignment.proposalId,
-                    AuditChanges.between(before, state(assignment)));
+            change.accept(assignment);
+            audit.record(action, "Assignment", assignment.id, assignment.proposalId, AuditChanges.between(before, state(assignment)));
         });
     }
 
