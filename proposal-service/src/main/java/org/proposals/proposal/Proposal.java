@@ -133,8 +133,6 @@ public class Proposal extends PanacheEntityBase {
     @Column(name = "import_key")
     public String importKey;
 
-    @Column(name = "created_by")
-    public String createdBy;
 
     @Version
     public long version;

@@ -8,7 +8,9 @@ import jakarta.persistence.LockModeType;
 import org.proposals.assignment.AdjustmentRequest;
 import org.proposals.assignment.RequestStatus;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -20,6 +22,18 @@ public class AdjustmentRequestRepository implements PanacheRepositoryBase<Adjust
 
     public boolean hasPending(UUID assignmentId) {
         return count("assignmentId = ?1 and status = ?2", assignmentId, RequestStatus.PENDING) > 0;
+    }
+
+    /** Of the given assignments, those with an adjustment request awaiting the committee's decision. */
+    public Set<UUID> withPending(Collection<UUID> assignmentIds) {
+        if (assignmentIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager().createQuery(
+                        "select r.assignmentId from AdjustmentRequest r where r.status = ?1 and r.assignmentId in ?2", UUID.class)
+                .setParameter(1, RequestStatus.PENDING)
+                .setParameter(2, assignmentIds)
+                .getResultList());
     }
 
     /** The committee's worklist order: the decision due first. */

@@ -10,7 +10,9 @@ import org.proposals.kit.time.WorkingCalendar;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The time limits each assignment runs, per kind of proposal and per source (plenary or recess). A limit is
@@ -49,7 +51,14 @@ public class ClockRules {
     @Inject
     WorkingCalendar calendar;
 
+    /** Limits as read from the configuration, which does not change while the service runs. */
+    private final Map<String, TimeLimit> limits = new ConcurrentHashMap<>();
+
     public TimeLimit limit(Clock clock, ProposalKind kind, ProposalSource source) {
+        return limits.computeIfAbsent(clock + "/" + kind + "/" + source, key -> read(clock, kind, source));
+    }
+
+    private TimeLimit read(Clock clock, ProposalKind kind, ProposalSource source) {
         String k = kind.name().toLowerCase(Locale.ROOT);
         String s = source.name().toLowerCase(Locale.ROOT);
         String setting = value("assignment.clocks." + k + "." + s + "." + clock.key)

@@ -10,6 +10,8 @@ import org.proposals.assignment.repository.AssignmentRepository;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * What a unit, one of its divisions or one handler has in hand: assignments to sign for, those waiting for
@@ -36,9 +38,12 @@ public class Worklist {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Work of(String unitId, String divisionId, String handlerId) {
         Work work = new Work(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (Assignment assignment : assignments.open(unitId, divisionId, handlerId)) {
+        List<Assignment> open = assignments.open(unitId, divisionId, handlerId);
+        Set<UUID> awaitingDecision = adjustments.withPending(open.stream()
+                .filter(a -> a.status == AssignmentStatus.ASSIGNED).map(a -> a.id).toList());
+        for (Assignment assignment : open) {
             if (assignment.status == AssignmentStatus.ASSIGNED) {
-                (adjustments.hasPending(assignment.id) ? work.awaitingAdjustment() : work.toSign()).add(assignment);
+                (awaitingDecision.contains(assignment.id) ? work.awaitingAdjustment() : work.toSign()).add(assignment);
             } else {
                 work.inHandling().add(assignment);
             }

@@ -29,9 +29,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,6 +94,14 @@ public class ProposalImport {
         List<Integer> rowOfImport = new ArrayList<>();
         Map<String, Integer> keysInFile = new HashMap<>();
         Map<String, Integer> numbersInFile = new HashMap<>();
+        Map<String, ProposalRepository.Registered> importedBefore = new HashMap<>();
+        Set<String> numbersUsed = new HashSet<>();
+        for (ProposalRepository.Registered registered : repository.registeredIn(session.id)) {
+            numbersUsed.add(registered.number());
+            if (registered.importKey() != null) {
+                importedBefore.put(registered.importKey(), registered);
+            }
+        }
         for (Row row : table.rows()) {
             RowReader reader = new RowReader(row, columns, table);
             NewProposal proposal = reader.read(session, topicCodes);
@@ -117,12 +126,12 @@ public class ProposalImport {
                 results.add(new RowResult(row.number(), Outcome.INVALID, null, null, reader.errors()));
                 continue;
             }
-            Optional<Proposal> existing = repository.findByImportKey(session.id, key);
-            if (existing.isPresent()) {
-                results.add(new RowResult(row.number(), Outcome.ALREADY_IMPORTED, existing.get().id, existing.get().number, List.of()));
+            ProposalRepository.Registered existing = importedBefore.get(key);
+            if (existing != null) {
+                results.add(new RowResult(row.number(), Outcome.ALREADY_IMPORTED, existing.id(), existing.number(), List.of()));
                 continue;
             }
-            if (number != null && repository.findByNumber(session.id, number).isPresent()) {
+            if (number != null && numbersUsed.contains(number)) {
                 reader.error(ImportColumns.NUMBER, "number " + number + " is already used in session " + session.name
                         + " by another proposal");
                 results.add(new RowResult(row.number(), Outcome.INVALID, null, null, reader.errors()));

@@ -23,7 +23,6 @@ import org.proposals.events.proposal.ProposalWithdrawn;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
-import org.proposals.kit.messaging.EventContext;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Versions;
@@ -68,9 +67,6 @@ public class ProposalService {
     EventPublisher events;
 
     @Inject
-    EventContext context;
-
-    @Inject
     ProposalTimeline timeline;
 
     @Inject
@@ -107,7 +103,6 @@ public class ProposalService {
         proposal.status = ProposalStatus.SUBMITTED;
         proposal.submittedAt = now;
         proposal.updatedAt = now;
-        proposal.createdBy = context.actor().id();
         proposals.persist(proposal);
         search.index(proposal);
         audit.record("ProposalSubmitted", "Proposal", proposal.id, proposal.id, AuditChanges.created(state(proposal)));
