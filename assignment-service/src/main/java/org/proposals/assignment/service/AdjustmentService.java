@@ -26,7 +26,6 @@ import org.proposals.kit.time.CityClock;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,18 +113,8 @@ public class AdjustmentService {
         Assignment adjusted = assignments.findForUpdate(request.assignmentId).orElseThrow();
         AssignableProposal proposal = proposals.findForUpdate(request.proposalId).orElseThrow();
         List<Assignment> staying = assignments.live(proposal.id).stream().filter(a -> !a.id.equals(adjusted.id)).toList();
-        List<UnitAssignment> after = new ArrayList<>(staying.stream()
-                .map(a -> new UnitAssignment(a.unitId, a.unitName, a.handlingType)).toList());
-        after.addAll(replacements);
-        if (after.isEmpty()) {
-            throw ApiProblem.invalid("units", "proposal " + proposal.number + " would be left with no unit: name the unit(s) to take it over");
-        }
-        try {
-            AssignmentRules.check(after);
-        } catch (ApiProblem broken) {
-            throw ApiProblem.invalid("units", "with " + adjusted.unitId + " gone and these units added, the proposal's units "
-                    + after.stream().map(u -> u.unitId() + " " + u.handlingType()).toList() + " break the rules: " + broken.getMessage());
-        }
+        List<UnitAssignment> after = AssignmentRules.checkChange(staying, replacements,
+                "with " + adjusted.unitId + " gone and these units added");
 
         Map<String, HandlingUnit> handlingUnits = directory.requireActive(replacements);
         OffsetDateTime now = clock.now();

@@ -1,5 +1,6 @@
 package org.proposals.assignment.service;
 
+import org.proposals.assignment.Assignment;
 import org.proposals.events.HandlingType;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.rest.Problem;
@@ -59,5 +60,28 @@ public final class AssignmentRules {
             throw new ApiProblem(400, ApiProblem.TYPE_BASE + "invalid-assignment", "Invalid assignment",
                     errors.size() == 1 ? errors.get(0).message() : errors.size() + " assignment rules are broken", errors);
         }
+    }
+
+    /**
+     * The units a proposal would have after a change — those staying plus those added — checked as a whole,
+     * since a change to one unit can break a rule about the others (a co-handler left without its lead).
+     *
+     * @param change what the change is, for the message of the 400 on {@code units}
+     * @return the units after the change
+     */
+    public static List<UnitAssignment> checkChange(List<Assignment> staying, List<UnitAssignment> added, String change) {
+        List<UnitAssignment> after = new ArrayList<>(staying.stream()
+                .map(a -> new UnitAssignment(a.unitId, a.unitName, a.handlingType)).toList());
+        after.addAll(added);
+        if (after.isEmpty()) {
+            throw ApiProblem.invalid("units", "the proposal would be left with no unit: name the unit(s) to take it over");
+        }
+        try {
+            check(after);
+        } catch (ApiProblem broken) {
+            throw ApiProblem.invalid("units", change + ", the proposal's units "
+                    + after.stream().map(u -> u.unitId() + " " + u.handlingType()).toList() + " break the rules: " + broken.getMessage());
+        }
+        return after;
     }
 }

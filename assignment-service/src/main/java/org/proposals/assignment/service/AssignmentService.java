@@ -221,16 +221,7 @@ public class AssignmentService {
             throw ApiProblem.conflict("Proposal " + proposal.number + " is " + proposal.status
                     + ": only an assigned proposal is re-assigned; a first assignment goes through POST /api/v1/assignments");
         }
-        List<Assignment> live = assignments.live(proposalId);
-        List<UnitAssignment> after = new ArrayList<>(live.stream()
-                .map(a -> new UnitAssignment(a.unitId, a.unitName, a.handlingType)).toList());
-        after.addAll(units);
-        try {
-            AssignmentRules.check(after);
-        } catch (ApiProblem broken) {
-            throw ApiProblem.invalid("units", "with these units added, the proposal's units "
-                    + after.stream().map(u -> u.unitId() + " " + u.handlingType()).toList() + " break the rules: " + broken.getMessage());
-        }
+        List<UnitAssignment> after = AssignmentRules.checkChange(assignments.live(proposalId), units, "with these units added");
         Map<String, HandlingUnit> handlingUnits = directory.requireActive(units);
         audit.record("ProposalReassignedInRecess", "AssignableProposal", proposal.id, proposal.id,
                 AuditChanges.of().set("reason", reason.strip()).set("units", units.stream().map(UnitAssignment::unitId).toList()));

@@ -13,8 +13,8 @@ import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
+import org.proposals.kit.time.CityClock;
 
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,8 +27,8 @@ import java.util.Objects;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ReadModelService {
 
-    /** Proposals belong to the year they were registered in, in the city's time zone (as they are numbered). */
-    static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
+    @Inject
+    CityClock clock;
 
     @Inject
     ProposalRecordRepository proposals;
@@ -51,7 +51,7 @@ public class ReadModelService {
         }
         proposal.submittedAt = submitted.submittedAt();
         proposal.year = submitted.submittedAt() == null ? null
-                : submitted.submittedAt().atZoneSameInstant(CITY_ZONE).getYear();
+                : submitted.submittedAt().atZoneSameInstant(clock.zone()).getYear();
         audit.record("ProposalSubmittedApplied", "ProposalRecord", proposal.proposalId, proposal.proposalId,
                 AuditChanges.between(before, state(proposal)));
     }

@@ -15,8 +15,8 @@ import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
+import org.proposals.kit.time.CityClock;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +40,8 @@ public class SatisfactionService {
     @Inject
     AuditTrail audit;
 
-    Clock clock = Clock.system(ReadModelService.CITY_ZONE);
+    @Inject
+    CityClock clock;
 
     /**
      * Records the proposer's rating of a formal reply and announces it with SatisfactionRecorded, in one
@@ -60,7 +61,7 @@ public class SatisfactionService {
         if (satisfactions.findByReply(replyId).isPresent()) {
             throw ApiProblem.conflict("Reply " + replyId + " has already been rated; a reply is rated once");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = clock.now();
         Satisfaction satisfaction = new Satisfaction();
         satisfaction.id = UUID.randomUUID();
         satisfaction.replyId = replyId;

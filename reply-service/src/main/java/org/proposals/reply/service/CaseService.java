@@ -11,15 +11,14 @@ import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
 import org.proposals.kit.rest.ApiProblem;
+import org.proposals.kit.time.CityClock;
 import org.proposals.reply.CaseStatus;
 import org.proposals.reply.HandlingCase;
 import org.proposals.reply.Reply;
 import org.proposals.reply.ReplyStatus;
 import org.proposals.reply.repository.CaseRepository;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,6 @@ import java.util.UUID;
 public class CaseService {
 
     private static final Logger LOG = Logger.getLogger(CaseService.class);
-    private static final ZoneId CITY_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Inject
     CaseRepository cases;
@@ -44,7 +42,8 @@ public class CaseService {
     @Inject
     AuditTrail audit;
 
-    Clock clock = Clock.system(CITY_ZONE);
+    @Inject
+    CityClock clock;
 
     /** An assignment opens the unit's case file; the same assignment again (re-delivered or re-published) changes nothing. */
     public void onAssigned(ProposalAssigned assigned) {
@@ -153,7 +152,7 @@ public class CaseService {
 
     /** Microseconds, as the database keeps them, so that an event and the row it reports show the same instant. */
     private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        return clock.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String reviewedText(String text) {
