@@ -17,7 +17,7 @@ import org.proposals.events.Topics;
 import org.proposals.events.assignment.DeadlineReminderSent;
 import org.proposals.events.assignment.DeadlineMissed;
 import org.proposals.events.reply.CoHandlingOpinionSubmitted;
-import org.proposals.events.reply.ProposerContacted;
+import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
 import org.proposals.infra.MovableClock;
@@ -70,7 +70,7 @@ class DeadlineWatchTest {
                      "divisionHeadId":"head-miit-sme","handlerId":"handler-miit-sme"}""")
                     .put("/api/v1/assignments/" + id + "/responsibility").then().statusCode(200);
             // the handler called the proposer at once: the first-contact clock stops and sends nothing
-            publish(kafka, Topics.REPLY_EVENTS, new ProposerContacted(UUID.randomUUID(), UUID.fromString(id), proposalId, "miit",
+            publish(kafka, Topics.REPLY_EVENTS, new ContactRecorded(UUID.randomUUID(), UUID.randomUUID(), UUID.fromString(id), proposalId, "miit",
                     "PHONE", false, OffsetDateTime.now()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + id)
                     .then().body("firstContactAt", notNullValue()));
@@ -149,7 +149,7 @@ class DeadlineWatchTest {
             time.moveTo(LocalDate.of(2025, 10, 22));
             watch.scan();
             assertEquals("YELLOW", light(drcs));
-            publish(kafka, Topics.REPLY_EVENTS, new CoHandlingOpinionSubmitted(UUID.randomUUID(), UUID.fromString(drcs), proposalId,
+            publish(kafka, Topics.REPLY_EVENTS, new CoHandlingOpinionSubmitted(UUID.randomUUID(), UUID.randomUUID(), UUID.fromString(drcs), proposalId,
                     "drc", "miit", OffsetDateTime.now()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("committee-wang").get("/api/v1/assignments/" + drcs)
                     .then().body("opinionSubmittedAt", notNullValue()));

@@ -22,9 +22,18 @@ import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.proposal.ProposalWithdrawn;
+import org.proposals.events.reply.CaseOpened;
 import org.proposals.events.reply.CoHandlingOpinionSubmitted;
-import org.proposals.events.reply.ProposerContacted;
+import org.proposals.events.reply.CommitmentFulfilled;
+import org.proposals.events.reply.ContactConfirmed;
+import org.proposals.events.reply.ContactDisputed;
+import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
+import org.proposals.events.reply.ReplyDelivered;
+import org.proposals.events.reply.ReplyExtensionRequested;
+import org.proposals.events.reply.ReplyReturned;
+import org.proposals.events.reply.ReplySubmittedForReview;
+import org.proposals.events.reply.WorkMeasureRecorded;
 
 import java.util.List;
 import java.util.Map;
@@ -57,9 +66,18 @@ public final class EventCatalog {
             DeadlineMissed.class,
             ProposalSupervised.class,
             SupervisionDirectiveIssued.class,
-            ReplyApproved.class,
+            CaseOpened.class,
             CoHandlingOpinionSubmitted.class,
-            ProposerContacted.class,
+            ContactRecorded.class,
+            ContactConfirmed.class,
+            ContactDisputed.class,
+            ReplySubmittedForReview.class,
+            ReplyReturned.class,
+            ReplyApproved.class,
+            ReplyDelivered.class,
+            ReplyExtensionRequested.class,
+            WorkMeasureRecorded.class,
+            CommitmentFulfilled.class,
             SatisfactionRecorded.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()

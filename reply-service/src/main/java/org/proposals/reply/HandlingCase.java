@@ -68,12 +68,75 @@ public class HandlingCase extends PanacheEntityBase {
     @Column(name = "opened_at")
     public OffsetDateTime openedAt;
 
+    /** The responsible division and the four levels of people, as the unit's office recorded them; null until then. */
+    @Column(name = "division_id")
+    public String divisionId;
+
+    @Column(name = "division_name")
+    public String divisionName;
+
+    @Column(name = "bureau_head_id")
+    public String bureauHeadId;
+
+    @Column(name = "bureau_head_name")
+    public String bureauHeadName;
+
+    @Column(name = "deputy_head_id")
+    public String deputyHeadId;
+
+    @Column(name = "deputy_head_name")
+    public String deputyHeadName;
+
+    @Column(name = "division_head_id")
+    public String divisionHeadId;
+
+    @Column(name = "division_head_name")
+    public String divisionHeadName;
+
+    @Column(name = "handler_id")
+    public String handlerId;
+
+    @Column(name = "handler_name")
+    public String handlerName;
+
+    @Column(name = "responsibility_at")
+    public OffsetDateTime responsibilityAt;
+
+    /** A key proposal (重点提案): the bureau head reviews the reply too, and a face-to-face contact is required. */
+    @Column(name = "key_proposal")
+    public boolean keyProposal;
+
+    /** 1, then 2, 3 ... each time the proposal is reopened for re-handling. */
+    @Column(name = "handling_round")
+    public int handlingRound = 1;
+
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
+
+    @Column(name = "end_note")
+    public String endNote;
+
     @Version
     public long version;
 
     @OneToMany(mappedBy = "handlingCase", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     @OrderBy("createdAt, id")
     public List<Reply> replies = new ArrayList<>();
+
+    /** Whether the unit's office has recorded who answers for the case. */
+    public boolean responsibilityRecorded() {
+        return responsibilityAt != null;
+    }
+
+    /** Whether the person may act as the case's handler: the one named, or any handler of the unit until one is named. */
+    public boolean isHandledBy(String personId) {
+        return handlerId == null || handlerId.equals(personId);
+    }
+
+    /** Whether the unit still works on the case (its assignment did not end with an adjustment). */
+    public boolean isLive() {
+        return status != CaseStatus.ENDED;
+    }
 
     public Optional<Reply> reply(UUID replyId) {
         return replies.stream().filter(r -> r.id.equals(replyId)).findFirst();

@@ -14,7 +14,7 @@ import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.proposal.ProposalWithdrawn;
 import org.proposals.events.reply.CoHandlingOpinionSubmitted;
-import org.proposals.events.reply.ProposerContacted;
+import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
@@ -44,7 +44,7 @@ public class HandlingEventsListener {
                 .on(ProposalReopened.class, (event, envelope) -> assignments.onProposalReopened(event))
                 .on(ReplyApproved.class, (event, envelope) -> assignments.onReplyApproved(event))
                 .on(CoHandlingOpinionSubmitted.class, (event, envelope) -> assignments.onOpinionSubmitted(event))
-                .on(ProposerContacted.class, (event, envelope) -> assignments.onProposerContacted(event))
+                .on(ContactRecorded.class, (event, envelope) -> assignments.onContactRecorded(event))
                 .build();
     }
 

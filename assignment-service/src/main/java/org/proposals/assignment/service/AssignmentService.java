@@ -23,7 +23,7 @@ import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.ResultCategory;
 import org.proposals.events.reply.CoHandlingOpinionSubmitted;
-import org.proposals.events.reply.ProposerContacted;
+import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
@@ -258,8 +258,8 @@ public class AssignmentService {
     }
 
     /** The unit's first contact with the proposer stops the first-contact clock; later ones change nothing here. */
-    public void onProposerContacted(ProposerContacted contacted) {
-        recordFirst(contacted.assignmentId(), "ProposerContactedApplied", a -> a.firstContactAt == null,
+    public void onContactRecorded(ContactRecorded contacted) {
+        recordFirst(contacted.assignmentId(), "ContactRecordedApplied", a -> a.firstContactAt == null,
                 a -> a.firstContactAt = contacted.contactedAt());
     }
 

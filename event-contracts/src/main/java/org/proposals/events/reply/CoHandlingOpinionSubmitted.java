@@ -7,9 +7,13 @@ import org.proposals.events.Topics;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A co-handling unit submitted its opinion (会办意见) to the lead unit's case: its opinion clock stops. */
+/**
+ * A co-handling unit submitted its opinion (会办意见) to the lead unit: its opinion clock stops. The opinion goes to
+ * the lead unit only, never to the proposer; the event carries no text.
+ */
 @EventType(name = "CoHandlingOpinionSubmitted", version = 1, aggregateType = "Case", topic = Topics.REPLY_EVENTS)
 public record CoHandlingOpinionSubmitted(
+        UUID opinionId,
         UUID caseId,
         UUID assignmentId,
         UUID proposalId,

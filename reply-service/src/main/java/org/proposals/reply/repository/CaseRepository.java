@@ -20,6 +20,11 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
         return find("assignmentId", assignmentId).firstResultOptional();
     }
 
+    /** Every case of a proposal, one per unit it was assigned to, rows locked: the events that change them all come one at a time. */
+    public List<HandlingCase> ofProposal(UUID proposalId) {
+        return find("proposalId", Sort.by("openedAt").and("id"), proposalId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The case with its row locked until the transaction ends: changes to one case's replies happen one at a time. */
     public Optional<HandlingCase> findForUpdate(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);

@@ -24,13 +24,38 @@ public record CaseView(
         LocalDate replyDueDate,
         CaseStatus status,
         OffsetDateTime openedAt,
+        Responsibility responsibility,
+        boolean keyProposal,
+        int handlingRound,
+        OffsetDateTime endedAt,
+        String endNote,
         long version,
         List<ReplyView> replies) {
+
+    /** Who answers for the case: the division and the four levels, by id and name; null until the office records them. */
+    public record Responsibility(String divisionId, String divisionName, Person bureauHead, Person deputyHead,
+                                 Person divisionHead, Person handler, OffsetDateTime recordedAt) {
+
+        static Responsibility of(HandlingCase c) {
+            return c.responsibilityRecorded() ? new Responsibility(c.divisionId, c.divisionName,
+                    Person.of(c.bureauHeadId, c.bureauHeadName), Person.of(c.deputyHeadId, c.deputyHeadName),
+                    Person.of(c.divisionHeadId, c.divisionHeadName), Person.of(c.handlerId, c.handlerName), c.responsibilityAt)
+                    : null;
+        }
+    }
+
+    public record Person(String id, String name) {
+
+        static Person of(String id, String name) {
+            return id == null ? null : new Person(id, name);
+        }
+    }
 
     public static CaseView of(HandlingCase c) {
         Proposer proposer = c.proposerId == null && c.proposerName == null ? null : new Proposer(c.proposerId, c.proposerName);
         return new CaseView(c.id, c.assignmentId, c.proposalId, c.proposalTitle, proposer, c.unitId, c.unitName,
-                c.handlingType, c.leadUnitId, c.replyDueDate, c.status, c.openedAt, c.version,
+                c.handlingType, c.leadUnitId, c.replyDueDate, c.status, c.openedAt, Responsibility.of(c), c.keyProposal,
+                c.handlingRound, c.endedAt, c.endNote, c.version,
                 c.replies.stream().map(ReplyView::of).toList());
     }
 }

@@ -8,14 +8,15 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A unit was in contact with the proposer (a visit, symposium, call, face-to-face consultation 面商 ...),
- * as its handler logged it: the first one stops the first-contact clock.
+ * A unit logged a contact with the proposer (a visit, symposium, call, face-to-face consultation 面商 ...):
+ * the first one stops the first-contact clock.
  *
- * @param channel    how: VISIT, SYMPOSIUM, PHONE, FACE_TO_FACE, PROGRESS_NOTICE, POLICY_EXPLANATION ...
+ * @param channel    how: VISIT, SYMPOSIUM, PHONE, FACE_TO_FACE, PROGRESS_NOTICE, POLICY_EXPLANATION
  * @param faceToFace whether it counts as a face-to-face consultation (面商)
  */
-@EventType(name = "ProposerContacted", version = 1, aggregateType = "Case", topic = Topics.REPLY_EVENTS)
-public record ProposerContacted(
+@EventType(name = "ContactRecorded", version = 1, aggregateType = "Case", topic = Topics.REPLY_EVENTS)
+public record ContactRecorded(
+        UUID contactId,
         UUID caseId,
         UUID assignmentId,
         UUID proposalId,

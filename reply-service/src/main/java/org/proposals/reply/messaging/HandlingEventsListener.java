@@ -1,0 +1,47 @@
+package org.proposals.reply.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.proposals.events.assignment.AssignmentAdjusted;
+import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.assignment.ProposalSupervised;
+import org.proposals.events.assignment.ResponsibilityAssigned;
+import org.proposals.events.proposal.ProposalMerged;
+import org.proposals.events.proposal.ProposalReopened;
+import org.proposals.kit.messaging.EventHandlers;
+import org.proposals.kit.messaging.EventInbox;
+import org.proposals.reply.service.CaseService;
+
+/**
+ * Assignments open case files and keep them current (who answers for them, adjustments, key proposals);
+ * the committee's merging and reopening of proposals change who gets a reply and in which round.
+ */
+@ApplicationScoped
+public class HandlingEventsListener {
+
+    @Inject
+    EventInbox inbox;
+
+    private final EventHandlers handlers;
+
+    @Inject
+    public HandlingEventsListener(CaseService cases) {
+        this.handlers = EventHandlers.builder()
+                .on(ProposalAssigned.class, (event, envelope) -> cases.onAssigned(event))
+                .on(ResponsibilityAssigned.class, (event, envelope) -> cases.onResponsibilityAssigned(event))
+                .on(AssignmentAdjusted.class, (event, envelope) -> cases.onAdjusted(event))
+                .on(ProposalSupervised.class, (event, envelope) -> cases.onSupervised(event))
+                .on(ProposalMerged.class, (event, envelope) -> cases.onMerged(event))
+                .on(ProposalReopened.class, (event, envelope) -> cases.onReopened(event))
+                .build();
+    }
+
+    @Incoming("handling-events")
+    @Blocking
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.receive("handling-events", record.value(), handlers);
+    }
+}
