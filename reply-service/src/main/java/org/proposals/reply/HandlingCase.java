@@ -12,8 +12,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.BatchSize;
 import org.proposals.events.HandlingType;
-import org.proposals.events.ResultCategory;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -119,6 +119,8 @@ public class HandlingCase extends PanacheEntityBase {
     @Version
     public long version;
 
+    // loaded for many parents at once when a list shows them, not one query per parent
+    @BatchSize(size = 50)
     @OneToMany(mappedBy = "handlingCase", cascade = CascadeType.ALL, fetch = FetchType.LAZY)
     @OrderBy("createdAt, id")
     public List<Reply> replies = new ArrayList<>();
@@ -142,16 +144,14 @@ public class HandlingCase extends PanacheEntityBase {
         return replies.stream().filter(r -> r.id.equals(replyId)).findFirst();
     }
 
-    public Reply addDraft(ResultCategory resultCategory, String text, OffsetDateTime now) {
-        Reply reply = new Reply(this, resultCategory, text, now);
-        replies.add(reply);
-        return reply;
+    /** The reply the unit is working on (not yet formal), if any: a case has at most one at a time. */
+    public Optional<Reply> replyInTheWorks() {
+        return replies.stream().filter(r -> r.status.isInTheWorks()).findFirst();
     }
 
-    /** The reply becomes the formal reply and the case is done. */
-    public void approve(Reply reply, OffsetDateTime now) {
-        reply.status = ReplyStatus.APPROVED;
-        reply.approvedAt = now;
-        status = CaseStatus.REPLIED;
+    public Reply startReply(ReplyPurpose purpose, OffsetDateTime now) {
+        Reply reply = new Reply(this, purpose, now);
+        replies.add(reply);
+        return reply;
     }
 }

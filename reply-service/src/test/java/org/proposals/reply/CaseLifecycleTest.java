@@ -20,7 +20,7 @@ import org.proposals.events.Proposer;
 import org.proposals.events.ResultCategory;
 import org.proposals.events.Topics;
 import org.proposals.events.assignment.ProposalAssigned;
-import org.proposals.events.reply.ReplyApproved;
+import org.proposals.events.reply.CaseOpened;
 import org.proposals.infra.KafkaTestClient;
 
 import java.io.IOException;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** An assignment arriving over the real broker opens a case; its approved reply is announced on reply.events. */
+/** An assignment arriving over the real broker opens a case once, announced on reply.events, and the chain names its people. */
 @QuarkusTest
 @WithTestResource(value = TestIdentity.class, scope = TestResourceScope.GLOBAL)
 class CaseLifecycleTest {
@@ -50,10 +50,6 @@ class CaseLifecycleTest {
     static RequestSpecification as(String person) {
         return given().auth().oauth2(TestIdentity.tokenFor(person));
     }
-
-    /** A reply that says what was done, long enough to pass review. */
-    static final String REPLY_TEXT = "经研究，我局已将产业集群培育纳入年度工作计划，出台重点产业链集群行动方案，"
-            + "建立重点产业链链长制，并通过走访调研、座谈交流听取委员意见，将持续跟踪落实情况。";
 
     static ProposalAssigned assigned(UUID proposalId, HandlingType type) {
         return new ProposalAssigned(UUID.randomUUID(), proposalId, "关于确保经济稳增长，创新产业集群服务模式的提案",
@@ -80,19 +76,6 @@ class CaseLifecycleTest {
         return as("office-miit").when().get("/api/v1/cases?proposalId=" + proposalId).then().statusCode(200);
     }
 
-    static ValidatableResponse draft(String caseId, String body) {
-        return as("handler-miit-sme").contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/cases/" + caseId + "/replies").then();
-    }
-
-    static String replyJson(String category, String text) {
-        return "{\"resultCategory\":\"" + category + "\",\"text\":\"" + text + "\"}";
-    }
-
-    static ValidatableResponse approve(String caseId, String replyId) {
-        return as("head-miit-sme").when().post("/api/v1/cases/" + caseId + "/replies/" + replyId + "/approval").then();
-    }
-
     /** This service's audit records, newest first. */
     static List<Map<String, Object>> auditRecords(String query) {
         return as("admin").when().get("/api/v1/audit-records?size=200&" + query).then().statusCode(200).extract().path("items");
@@ -115,7 +98,7 @@ class CaseLifecycleTest {
     }
 
     @Test
-    void anAssignmentOpensOneCaseAndItsApprovedReplyIsAnnounced() {
+    void anAssignmentOpensOneCaseWhichIsAnnouncedAndNamesWhoAnswersForIt() {
         UUID proposalId = UUID.randomUUID();
         ProposalAssigned assignment = assigned(proposalId, HandlingType.LEAD);
         // assigned by a member of the committee, whose token named them
@@ -162,64 +145,29 @@ class CaseLifecycleTest {
             assertEquals(assignment.assignmentId().toString(), changes(opened.get(0)).get("assignmentId").get("after"));
             assertEquals("OPEN", changes(opened.get(0)).get("status").get("after"));
 
-            String replyId = as("handler-miit-sme").contentType(ContentType.JSON).header("X-Request-Id", "draft-" + caseId)
-                    .body(replyJson("A", REPLY_TEXT))
-                    .when().post("/api/v1/cases/" + caseId + "/replies").then()
-                    .statusCode(201)
-                    .header("Location", matchesPattern(".*/api/v1/cases/" + caseId + "/replies/[0-9a-f-]{36}"))
-                    .body("status", equalTo("DRAFT"))
-                    .body("caseId", equalTo(caseId))
-                    .body("resultCategory", equalTo("A"))
-                    .body("text", equalTo(REPLY_TEXT))
-                    .extract().path("id");
-            as("office-miit").when().get("/api/v1/cases/" + caseId + "/replies/" + replyId).then()
-                    .statusCode(200).body("status", equalTo("DRAFT"));
-
-            approve(caseId, replyId).statusCode(200)
-                    .body("id", equalTo(replyId))
-                    .body("status", equalTo("APPROVED"))
-                    .body("approvedAt", notNullValue());
-            as("office-miit").when().get("/api/v1/cases/" + caseId).then()
-                    .statusCode(200)
-                    .body("status", equalTo("REPLIED"))
-                    .body("replies.size()", equalTo(1))
-                    .body("replies[0].status", equalTo("APPROVED"));
-
-            // drafted, then approved: the reply's records, newest first, and the case's
-            List<Map<String, Object>> replyRecords = auditRecords("recordType=Reply&recordId=" + replyId);
-            assertEquals(List.of("ReplyApproved", "ReplyDrafted"), replyRecords.stream().map(r -> r.get("action")).toList());
-            Map<String, Object> drafted = replyRecords.get(1);
-            assertEquals(proposalId.toString(), drafted.get("proposalId"));
-            assertEquals("draft-" + caseId, drafted.get("requestId"));
-            assertNull(changes(drafted).get("text").get("before"));
-            assertEquals(REPLY_TEXT, changes(drafted).get("text").get("after"));
-            assertEquals("A", changes(drafted).get("resultCategory").get("after"));
-            assertEquals("DRAFT", changes(drafted).get("status").get("after"));
-            Map<String, Object> approvedRecord = replyRecords.get(0);
-            assertEquals(Set.of("status", "approvedAt"), changes(approvedRecord).keySet());
-            assertEquals(Map.of("before", "DRAFT", "after", "APPROVED"), changes(approvedRecord).get("status"));
-            assertNotNull(changes(approvedRecord).get("approvedAt").get("after"));
-            Map<String, Object> caseRecord = auditRecords("recordType=HandlingCase&recordId=" + caseId).get(0);
-            assertEquals("ReplyApproved", caseRecord.get("action"));
-            assertEquals(Map.of("status", Map.of("before", "OPEN", "after", "REPLIED")), caseRecord.get("changes"));
-
+            // the case's opening is announced, keyed by the case
             List<ConsumerRecord<String, String>> read = kafka.readUntil(KafkaTestClient.topic(Topics.REPLY_EVENTS),
                     r -> caseId.equals(r.key()), Duration.ofSeconds(30));
             ConsumerRecord<String, String> record = read.get(read.size() - 1);
             EventEnvelope published = EventCodec.fromJson(record.value());
-            assertEquals("ReplyApproved", published.type());
-            assertEquals("ReplyApproved", KafkaTestClient.header(record, Topics.HEADER_EVENT_TYPE));
+            assertEquals("CaseOpened", KafkaTestClient.header(record, Topics.HEADER_EVENT_TYPE));
             assertEquals(published.eventId().toString(), KafkaTestClient.header(record, Topics.HEADER_EVENT_ID));
-            ReplyApproved approved = assertInstanceOf(ReplyApproved.class, EventCodec.payloadOf(published));
-            assertEquals(UUID.fromString(replyId), approved.replyId());
-            assertEquals(UUID.fromString(caseId), approved.caseId());
-            assertEquals(assignment.assignmentId(), approved.assignmentId());
-            assertEquals(proposalId, approved.proposalId());
-            assertEquals("miit", approved.unitId());
-            assertEquals(HandlingType.LEAD, approved.handlingType());
-            assertEquals(ResultCategory.A, approved.resultCategory());
-            assertEquals(OffsetDateTime.parse(as("office-miit").when().get("/api/v1/cases/" + caseId + "/replies/" + replyId)
-                    .then().extract().path("approvedAt")).toInstant(), approved.approvedAt().toInstant());
+            assertEquals(assignedEnvelope.correlationId(), published.correlationId());
+            CaseOpened announced = assertInstanceOf(CaseOpened.class, EventCodec.payloadOf(published));
+            assertEquals(UUID.fromString(caseId), announced.caseId());
+            assertEquals(assignment.assignmentId(), announced.assignmentId());
+            assertEquals(HandlingType.LEAD, announced.handlingType());
+
+            // the office records who answers for it: the case names them, and audits the change
+            ReplyFlow.recordChain(kafka, assignment, caseId);
+            as("head-miit-sme").when().get("/api/v1/cases/" + caseId).then()
+                    .body("responsibility.divisionName", equalTo("中小企业服务处"))
+                    .body("responsibility.deputyHead.name", equalTo("赵副局长"))
+                    .body("responsibility.divisionHead.id", equalTo("head-miit-sme"))
+                    .body("responsibility.bureauHead.id", equalTo("leader-miit"));
+            Map<String, Object> chain = auditRecords("recordType=HandlingCase&recordId=" + caseId).get(0);
+            assertEquals("ResponsibilityAssignedApplied", chain.get("action"));
+            assertEquals("handler-miit-sme", changes(chain).get("handlerId").get("after"));
         }
     }
 }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,25 +81,64 @@ class HandlingFlowIT {
         as("committee-wang").get(assignments + "/api/v1/assignments?proposalId=" + proposalId).then()
                 .statusCode(200).body("total", equalTo(2));
 
-        // 3. reply-service opened a case per assignment; the lead unit replies and the reply is approved
+        // 3. reply-service opened a case per assignment; the bureau's office names who answers for it
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(replies + "/api/v1/cases?proposalId=" + proposalId)
                 .then().statusCode(200).body("total", equalTo(2)));
         List<Map<String, Object>> cases = as("committee-wang").get(replies + "/api/v1/cases?proposalId=" + proposalId)
                 .then().extract().path("items");
         String leadCase = (String) cases.stream().filter(c -> "LEAD".equals(c.get("handlingType"))).findFirst().orElseThrow().get("id");
         String coCase = (String) cases.stream().filter(c -> "CO_HANDLING".equals(c.get("handlingType"))).findFirst().orElseThrow().get("id");
-        String replyText = "我局认真研究，充分采纳，牵头制定印发网络与通信、智能终端、智能机器人等11个产业集群行动计划，建立重点产业链链长制。";
-        as("handler-drc-industry").contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"" + replyText + "\"}")
-                .post(replies + "/api/v1/cases/" + coCase + "/replies").then().statusCode(409);
-        String replyId = as("handler-miit-sme").contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"" + replyText + "\"}")
-                .post(replies + "/api/v1/cases/" + leadCase + "/replies").then().statusCode(201).extract().path("id");
-        as("head-miit-sme").post(replies + "/api/v1/cases/" + leadCase + "/replies/" + replyId + "/approval").then().statusCode(200);
+        String leadAssignment = as("office-miit").get(assignments + "/api/v1/assignments?proposalId=" + proposalId)
+                .then().statusCode(200).extract().path("items[0].id");
+        as("office-miit").contentType(ContentType.JSON).body("""
+                        {"divisionId":"miit-sme","bureauHeadId":"leader-miit","deputyHeadId":"deputy-miit",
+                         "divisionHeadId":"head-miit-sme","handlerId":"handler-miit-sme"}""")
+                .put(assignments + "/api/v1/assignments/" + leadAssignment + "/responsibility").then().statusCode(200);
 
-        // 4. proposal-service shows the proposal as replied
+        // the co-handling unit sends its opinion to the lead unit; it never replies to the proposer
+        as("handler-drc-industry").contentType(ContentType.JSON).body("{\"resultCategory\":\"A\",\"text\":\"我委同意。\"}")
+                .post(replies + "/api/v1/cases/" + coCase + "/replies").then().statusCode(409);
+        String opinionId = as("handler-drc-industry").contentType(ContentType.JSON)
+                .body("{\"text\":\"建议将产业集群用能保障纳入行动计划，我委在重点项目审批中给予支持。\"}")
+                .post(replies + "/api/v1/cases/" + coCase + "/opinion").then().statusCode(201).extract().path("id");
+        // the handler meets the proposer
+        as("handler-miit-sme").contentType(ContentType.JSON).body("""
+                        {"channel":"FACE_TO_FACE","contactedAt":"%s","participants":["周承办","张委员"],
+                         "summary":"当面听取委员对产业集群服务模式的意见"}""".formatted(OffsetDateTime.now().minusHours(2)))
+                .post(replies + "/api/v1/cases/" + leadCase + "/contacts").then().statusCode(201);
+
+        // 4. the handler drafts the reply reflecting the opinion; it goes up the chain, to the proposer, and is signed
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("office-miit").get(replies + "/api/v1/cases/" + leadCase)
+                .then().body("responsibility.deputyHead.id", equalTo("deputy-miit")));
+        String replyText = "我局认真研究，充分采纳，牵头制定印发网络与通信、智能终端、智能机器人、新能源汽车、生物医药等11个产业集群行动计划，"
+                + "建立重点产业链链长制，由市领导牵头协调解决集群企业用地、用工和融资问题；设立产业集群发展专项资金，"
+                + "对检验检测、工业设计等公共服务平台建设给予补助；组织产业链供需对接活动十二场，促成本地配套合同四十余项。"
+                + "市发展改革委意见已吸收：将集群用能保障纳入行动计划，在重点项目审批中给予支持。";
+        String replyId = as("handler-miit-sme").contentType(ContentType.JSON).body("""
+                        {"resultCategory":"A","text":"%s","answers":["创新产业集群服务模式"],
+                         "measuresTaken":[{"description":"印发11个产业集群行动计划"}],"reflectedOpinions":["%s"]}"""
+                        .formatted(replyText, opinionId))
+                .post(replies + "/api/v1/cases/" + leadCase + "/replies").then().statusCode(201).extract().path("id");
+        String reply = replies + "/api/v1/cases/" + leadCase + "/replies/" + replyId;
+        as("handler-miit-sme").post(reply + "/submission").then().statusCode(200);
+        as("head-miit-sme").contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}").post(reply + "/reviews").then().statusCode(200);
+        as("deputy-miit").contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\",\"disclosure\":\"FULL\"}")
+                .post(reply + "/reviews").then().statusCode(200).body("status", equalTo("REVIEWED"));
+        as("handler-miit-sme").post(reply + "/consultation").then().statusCode(200);
+        as("member-zhang").contentType(ContentType.JSON).body("{\"agrees\":true}").post(reply + "/consultation/answer").then().statusCode(200);
+        as("deputy-miit").post(reply + "/approval").then().statusCode(200);
+        as("office-miit").contentType(ContentType.JSON).body("{\"deliveredOn\":\"%s\",\"channel\":\"POST\"}".formatted(LocalDate.now()))
+                .post(reply + "/delivery").then().statusCode(200).body("status", equalTo("DELIVERED"));
+
+        // assignment-service's clocks stopped on what the units did
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(assignments + "/api/v1/assignments/" + leadAssignment)
+                .then().body("repliedAt", notNullValue()).body("firstContactAt", notNullValue()));
+
+        // 5. proposal-service shows the proposal as replied
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(proposals + "/api/v1/proposals/" + proposalId)
                 .then().body("status", equalTo("REPLIED")));
 
-        // 5. the proposer rates the reply once evaluation-service knows of it
+        // 6. the proposer rates the reply once evaluation-service knows of it
         await().atMost(Duration.ofSeconds(60)).until(() -> as("member-zhang").contentType(ContentType.JSON)
                 .body("{\"rating\":\"SATISFIED\",\"comment\":\"答复认真，措施具体\"}")
                 .post(evaluation + "/api/v1/replies/" + replyId + "/satisfaction").statusCode() == 201);
@@ -118,15 +160,18 @@ class HandlingFlowIT {
         as("committee-wang").post(proposals + "/api/v1/proposals/" + proposalId + "/closure").then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
 
-        // 6. its timeline holds every service's events about it, in order, each naming whose action caused it
+        // 7. its timeline holds every service's events about it, in order, each naming whose action caused it
         List<Map<String, Object>> timeline = as("member-zhang").get(proposals + "/api/v1/proposals/" + proposalId + "/timeline")
                 .then().statusCode(200).extract().path("$");
         List<String> types = timeline.stream().map(e -> (String) e.get("type")).toList();
-        assertEquals(List.of("ProposalSubmitted", "ProposalFiled", "ProposalAssigned", "ProposalAssigned", "ReplyApproved",
-                "SatisfactionRecorded", "ProposalClosed"), types);
-        assertEquals(List.of("proposal", "proposal", "assignment", "assignment", "reply", "evaluation", "proposal"),
-                timeline.stream().map(e -> e.get("source")).toList());
-        assertEquals(List.of("committee-wang", "committee-wang", "committee-wang", "committee-wang", "head-miit-sme",
+        assertEquals(List.of("ProposalSubmitted", "ProposalFiled", "ProposalAssigned", "ProposalAssigned", "CaseOpened", "CaseOpened",
+                "ResponsibilityAssigned", "CoHandlingOpinionSubmitted", "ContactRecorded", "ReplySubmittedForReview", "ReplyApproved",
+                "ReplyDelivered", "SatisfactionRecorded", "ProposalClosed"), types);
+        assertEquals(List.of("proposal", "proposal", "assignment", "assignment", "reply", "reply", "assignment", "reply", "reply", "reply",
+                "reply", "reply", "evaluation", "proposal"), timeline.stream().map(e -> e.get("source")).toList());
+        // each step names the person whose job it was
+        assertEquals(List.of("committee-wang", "committee-wang", "committee-wang", "committee-wang", "committee-wang", "committee-wang",
+                "office-miit", "handler-drc-industry", "handler-miit-sme", "handler-miit-sme", "deputy-miit", "office-miit",
                 "member-zhang", "committee-wang"), timeline.stream().map(e -> ((Map<?, ?>) e.get("actor")).get("id")).toList());
     }
 

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.events.assignment.AssignmentAdjusted;
+import org.proposals.events.assignment.ExtensionGranted;
+import org.proposals.events.assignment.ExtensionRejected;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.assignment.ProposalSupervised;
 import org.proposals.events.assignment.ResponsibilityAssigned;
@@ -14,10 +16,12 @@ import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 import org.proposals.reply.service.CaseService;
+import org.proposals.reply.service.ExtensionService;
 
 /**
  * Assignments open case files and keep them current (who answers for them, adjustments, key proposals);
- * the committee's merging and reopening of proposals change who gets a reply and in which round.
+ * the committee's merging and reopening of proposals change who gets a reply and in which round, and its
+ * decisions on extension requests move the case's deadline.
  */
 @ApplicationScoped
 public class HandlingEventsListener {
@@ -28,7 +32,7 @@ public class HandlingEventsListener {
     private final EventHandlers handlers;
 
     @Inject
-    public HandlingEventsListener(CaseService cases) {
+    public HandlingEventsListener(CaseService cases, ExtensionService extensions) {
         this.handlers = EventHandlers.builder()
                 .on(ProposalAssigned.class, (event, envelope) -> cases.onAssigned(event))
                 .on(ResponsibilityAssigned.class, (event, envelope) -> cases.onResponsibilityAssigned(event))
@@ -36,6 +40,8 @@ public class HandlingEventsListener {
                 .on(ProposalSupervised.class, (event, envelope) -> cases.onSupervised(event))
                 .on(ProposalMerged.class, (event, envelope) -> cases.onMerged(event))
                 .on(ProposalReopened.class, (event, envelope) -> cases.onReopened(event))
+                .on(ExtensionGranted.class, (event, envelope) -> extensions.onGranted(event))
+                .on(ExtensionRejected.class, (event, envelope) -> extensions.onRejected(event))
                 .build();
     }
 

@@ -7,8 +7,11 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.proposals.events.HandlingType;
+import org.proposals.reply.CaseStatus;
 import org.proposals.reply.HandlingCase;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,6 +40,23 @@ public class CaseRepository implements PanacheRepositoryBase<HandlingCase, UUID>
     public long count(UUID proposalId, String unitId) {
         return query(proposalId, unitId).count();
     }
+
+    /** Cases of units that reply to the proposer, for their own proposals and those theirs were merged into. */
+    public List<HandlingCase> addressedTo(String proposerId, int page, int size) {
+        return find(ADDRESSED_TO, Sort.descending("openedAt").and("id"), Parameters.with("proposerId", proposerId)
+                .and("replying", REPLYING).and("ended", CaseStatus.ENDED)).page(Page.of(page, size)).list();
+    }
+
+    public long countAddressedTo(String proposerId) {
+        return count(ADDRESSED_TO, Parameters.with("proposerId", proposerId).and("replying", REPLYING).and("ended", CaseStatus.ENDED));
+    }
+
+    private static final List<HandlingType> REPLYING = Arrays.stream(HandlingType.values())
+            .filter(HandlingType::repliesToProposer).toList();
+
+    private static final String ADDRESSED_TO = "handlingType in :replying and status <> :ended"
+            + " and (proposerId = :proposerId or proposalId in"
+            + " (select m.intoProposalId from MergedProposal m where m.proposerId = :proposerId))";
 
     private PanacheQuery<HandlingCase> query(UUID proposalId, String unitId) {
         Parameters params = new Parameters();

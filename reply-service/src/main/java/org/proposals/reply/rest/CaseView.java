@@ -3,14 +3,19 @@ package org.proposals.reply.rest;
 import org.proposals.events.HandlingType;
 import org.proposals.events.Proposer;
 import org.proposals.reply.CaseStatus;
+import org.proposals.events.ResultCategory;
 import org.proposals.reply.HandlingCase;
+import org.proposals.reply.Reply;
+import org.proposals.reply.ReplyPurpose;
+import org.proposals.reply.ReplyStatus;
+import org.proposals.reply.ReviewLevel;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A unit's case file as the API shows it, with its replies. */
+/** A unit's case file as the API shows it, with its replies in brief. */
 public record CaseView(
         UUID id,
         UUID assignmentId,
@@ -30,7 +35,7 @@ public record CaseView(
         OffsetDateTime endedAt,
         String endNote,
         long version,
-        List<ReplyView> replies) {
+        List<ReplySummary> replies) {
 
     /** Who answers for the case: the division and the four levels, by id and name; null until the office records them. */
     public record Responsibility(String divisionId, String divisionName, Person bureauHead, Person deputyHead,
@@ -51,11 +56,22 @@ public record CaseView(
         }
     }
 
+    /** A reply of the case in brief; GET .../replies/{replyId} gives its versions, reviews and consultations. */
+    public record ReplySummary(UUID id, ReplyPurpose purpose, int handlingRound, ReplyStatus status, ReviewLevel reviewLevel,
+                               int currentVersion, ResultCategory resultCategory, OffsetDateTime createdAt,
+                               OffsetDateTime approvedAt, LocalDate deliveredOn) {
+
+        static ReplySummary of(Reply r) {
+            return new ReplySummary(r.id, r.purpose, r.handlingRound, r.status, r.reviewLevel, r.currentVersion, r.resultCategory,
+                    r.createdAt, r.approvedAt, r.deliveredOn);
+        }
+    }
+
     public static CaseView of(HandlingCase c) {
         Proposer proposer = c.proposerId == null && c.proposerName == null ? null : new Proposer(c.proposerId, c.proposerName);
         return new CaseView(c.id, c.assignmentId, c.proposalId, c.proposalTitle, proposer, c.unitId, c.unitName,
                 c.handlingType, c.leadUnitId, c.replyDueDate, c.status, c.openedAt, Responsibility.of(c), c.keyProposal,
                 c.handlingRound, c.endedAt, c.endNote, c.version,
-                c.replies.stream().map(ReplyView::of).toList());
+                c.replies.stream().map(ReplySummary::of).toList());
     }
 }

@@ -12,7 +12,6 @@ import org.proposals.events.assignment.ResponsibilityAssigned;
 import org.proposals.events.proposal.ProposalMerged;
 import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.reply.CaseOpened;
-import org.proposals.events.reply.ReplyApproved;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventPublisher;
@@ -22,8 +21,6 @@ import org.proposals.reply.CaseStatus;
 import org.proposals.reply.HandlingCase;
 import org.proposals.reply.KeyProposal;
 import org.proposals.reply.MergedProposal;
-import org.proposals.reply.Reply;
-import org.proposals.reply.ReplyStatus;
 import org.proposals.reply.repository.CaseRepository;
 
 import java.time.OffsetDateTime;
@@ -43,9 +40,6 @@ public class CaseService {
 
     @Inject
     EventPublisher events;
-
-    @Inject
-    ReplyConfig config;
 
     @Inject
     AuditTrail audit;
@@ -204,53 +198,8 @@ public class CaseService {
         return cases.count(proposalId, unitId);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Reply reply(UUID caseId, UUID replyId) {
-        return get(caseId).reply(replyId).orElseThrow(() -> ApiProblem.notFound("Reply", replyId));
-    }
-
-    /**
-     * The handler drafts a reply to the proposer. Only units that reply to the proposer may, and only until
-     * their formal reply is approved; a reply too short to say what was done is sent back.
-     */
-    public Reply draftReply(UUID caseId, NewReply draft) {
-        String text = reviewedText(draft.text());
-        HandlingCase handlingCase = cases.findForUpdate(caseId).orElseThrow(() -> ApiProblem.notFound("Case", caseId));
-        if (!handlingCase.handlingType.repliesToProposer()) {
-            throw ApiProblem.conflict("co-handling units send an opinion to the lead unit, not a reply");
-        }
-        if (handlingCase.status == CaseStatus.REPLIED) {
-            throw ApiProblem.conflict("case " + caseId + " already has an approved reply");
-        }
-        Reply reply = handlingCase.addDraft(draft.resultCategory(), text, now());
-        audit.record("ReplyDrafted", "Reply", reply.id, handlingCase.proposalId, AuditChanges.created(state(reply)));
-        return reply;
-    }
-
-    /** A draft passes review: it becomes the formal reply, the case is replied and ReplyApproved announces it. */
-    public Reply approve(UUID caseId, UUID replyId) {
-        HandlingCase handlingCase = cases.findForUpdate(caseId).orElseThrow(() -> ApiProblem.notFound("Case", caseId));
-        Reply reply = handlingCase.reply(replyId).orElseThrow(() -> ApiProblem.notFound("Reply", replyId));
-        if (reply.status != ReplyStatus.DRAFT) {
-            throw ApiProblem.conflict("reply " + replyId + " is " + reply.status + ", only a DRAFT can be approved");
-        }
-        if (handlingCase.status == CaseStatus.REPLIED) {
-            throw ApiProblem.conflict("case " + caseId + " already has an approved reply");
-        }
-        OffsetDateTime now = now();
-        Map<String, Object> replyBefore = state(reply);
-        Map<String, Object> caseBefore = state(handlingCase);
-        handlingCase.approve(reply, now);
-        audit.record("ReplyApproved", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(replyBefore, state(reply)));
-        audit.record("ReplyApproved", "HandlingCase", handlingCase.id, handlingCase.proposalId,
-                AuditChanges.between(caseBefore, state(handlingCase)));
-        events.publish(new ReplyApproved(reply.id, handlingCase.id, handlingCase.assignmentId, handlingCase.proposalId,
-                handlingCase.unitId, handlingCase.handlingType, reply.resultCategory, now));
-        return reply;
-    }
-
     /** What the audit trail records of a case file. */
-    private static Map<String, Object> state(HandlingCase c) {
+    static Map<String, Object> state(HandlingCase c) {
         return AuditChanges.state("assignmentId", c.assignmentId, "proposalId", c.proposalId, "proposalTitle", c.proposalTitle,
                 "proposerId", c.proposerId, "proposerName", c.proposerName, "unitId", c.unitId, "unitName", c.unitName,
                 "handlingType", c.handlingType, "leadUnitId", c.leadUnitId, "replyDueDate", c.replyDueDate,
@@ -259,24 +208,8 @@ public class CaseService {
                 "keyProposal", c.keyProposal, "handlingRound", c.handlingRound, "endedAt", c.endedAt, "endNote", c.endNote);
     }
 
-    /** What the audit trail records of a reply, its text included. */
-    private static Map<String, Object> state(Reply r) {
-        return AuditChanges.state("caseId", r.handlingCase.id, "resultCategory", r.resultCategory, "text", r.text,
-                "status", r.status, "createdAt", r.createdAt, "approvedAt", r.approvedAt);
-    }
-
     /** Microseconds, as the database keeps them, so that an event and the row it reports show the same instant. */
     private OffsetDateTime now() {
         return clock.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private String reviewedText(String text) {
-        String stripped = text == null ? "" : text.strip();
-        int minLength = config.quality().minLength();
-        if (stripped.codePointCount(0, stripped.length()) < minLength) {
-            throw ApiProblem.invalid("text", "must be at least " + minLength
-                    + " characters: a reply that is too short, perfunctory or empty is sent back");
-        }
-        return stripped;
     }
 }

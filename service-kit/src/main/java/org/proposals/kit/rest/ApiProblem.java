@@ -34,6 +34,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, TYPE_BASE + "state-conflict", "Not allowed in the current state", detail, null);
     }
 
+    /** The caller's role allows the action, but not on this record: another person is named for it. */
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(403, TYPE_BASE + "forbidden", "Forbidden", detail, null);
+    }
+
     /** The request breaks a rule of the domain; {@code field} names the part of the body at fault. */
     public static ApiProblem invalid(String field, String message) {
         return new ApiProblem(400, TYPE_BASE + "invalid-request", "Invalid request", field + ": " + message,
