@@ -6,7 +6,8 @@ import org.proposals.events.HandlingType;
 import org.proposals.infra.AccessMatrix;
 import org.proposals.infra.KafkaTestClient;
 
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
@@ -48,6 +49,25 @@ class CaseAccessMatrixTest {
         String promised = ReplyFlow.toFormal(promising, reply("B", REPLY_TEXT), false);
         String commitment = as("handler-miit-sme").get("/api/v1/cases/" + promising + "/commitments").then().extract().path("[0].id");
         String replyBody = json(reply("A", REPLY_TEXT));
+
+        // a lead case with two co-handlers (one waived), and a co-handling case of miit's own
+        UUID p = UUID.randomUUID();
+        String x = "unit-x-" + UUID.randomUUID().toString().substring(0, 6);
+        String y = "unit-y-" + UUID.randomUUID().toString().substring(0, 6);
+        String leadCase;
+        String coCase;
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            leadCase = OpinionTest.open(kafka, OpinionTest.assignment(p, "miit", "市工业和信息化局", HandlingType.LEAD, null));
+            OpinionTest.open(kafka, OpinionTest.assignment(p, x, "X局", HandlingType.CO_HANDLING, "miit"));
+            OpinionTest.open(kafka, OpinionTest.assignment(p, y, "Y局", HandlingType.CO_HANDLING, "miit"));
+            coCase = OpinionTest.open(kafka, OpinionTest.assignment(UUID.randomUUID(), "miit", "市工业和信息化局",
+                    HandlingType.CO_HANDLING, "drc"));
+        }
+        String waiver = OpinionTest.waive("head-miit-sme", leadCase, "{\"unitId\":\"" + x + "\",\"reason\":\"不再等待\"}")
+                .statusCode(201).extract().path("opinionId");
+        String contact = ContactTest.log(as("handler-miit-sme"), leadCase,
+                ContactTest.contactJson("PHONE", OffsetDateTime.now().minusSeconds(5), "[\"张委员\"]", null)).statusCode(201).extract().path("id");
+        String lead = "/api/v1/cases/" + leadCase;
         String cases = "/api/v1/cases/" + drafting;
 
         AccessMatrix matrix = new AccessMatrix().auditTrail();
@@ -130,13 +150,66 @@ class CaseAccessMatrixTest {
                 .expect(403, "leader-miit")
                 .expect(200, "deputy-miit");
         matrix.endpoint("POST", "/api/v1/cases/{caseId}/replies/{replyId}/delivery").at(ReplyFlow.path(signing, toSign) + "/delivery")
-                .body(() -> "{\"deliveredOn\":\"" + LocalDate.now() + "\",\"channel\":\"POST\"}")
+                .body(() -> "{\"deliveredOn\":\"" + ReplyFlow.today() + "\",\"channel\":\"POST\"}")
                 .expect(403, "leader-miit", "head-miit-sme", "member-zhang")
                 .expect(403, OVERSEERS)
                 .expect(404, "office-drc", "handler-drc-industry")
                 .expect(401, ANONYMOUS)
                 .expect(200, "office-miit")
                 .expect(409, "handler-miit-sme");
+
+        // co-handling opinions go to the lead unit only
+        matrix.endpoint("POST", "/api/v1/cases/{caseId}/opinion").at("/api/v1/cases/" + coCase + "/opinion")
+                .body(() -> OpinionTest.opinionJson(OpinionTest.OPINION))
+                .expect(403, "office-miit", "leader-miit", "head-miit-sme", "member-zhang")
+                .expect(403, OVERSEERS)
+                .expect(404, "handler-drc-industry")
+                .expect(401, ANONYMOUS)
+                .expect(201, "handler-miit-sme");
+        matrix.endpoint("GET", "/api/v1/cases/{caseId}/opinions").at(lead + "/opinions")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(404, "office-drc", "handler-drc-industry")
+                .expect(403, "member-zhang", "member-li")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/cases/{caseId}/opinions/{opinionId}").at(lead + "/opinions/" + waiver)
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(404, "office-drc")
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("POST", "/api/v1/cases/{caseId}/opinions/waivers").at(lead + "/opinions/waivers")
+                .body(() -> "{\"unitId\":\"" + y + "\",\"reason\":\"不再等待\"}")
+                .expect(403, "office-miit", "leader-miit", "handler-miit-sme", "member-zhang")
+                .expect(403, OVERSEERS)
+                .expect(404, "head-drc-industry")
+                .expect(401, ANONYMOUS)
+                .expect(201, "head-miit-sme");
+
+        // contacts with the proposer, who sees and answers them
+        matrix.endpoint("POST", "/api/v1/cases/{caseId}/contacts").at(lead + "/contacts")
+                .body(() -> ContactTest.contactJson("VISIT", OffsetDateTime.now().minusSeconds(5), "[\"张委员\"]", null))
+                .expect(403, "office-miit", "leader-miit", "member-zhang")
+                .expect(403, OVERSEERS)
+                .expect(404, "handler-drc-industry", "head-drc-industry")
+                .expect(401, ANONYMOUS)
+                .expect(201, "handler-miit-sme", "head-miit-sme");
+        matrix.endpoint("GET", "/api/v1/cases/{caseId}/contacts").at(lead + "/contacts")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS).expect(200, "member-zhang")
+                .expect(404, "office-drc", "member-li")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/cases/{caseId}/contacts/{contactId}").at(lead + "/contacts/" + contact)
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS).expect(200, "member-zhang")
+                .expect(404, "office-drc", "member-li")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("POST", "/api/v1/cases/{caseId}/contacts/{contactId}/confirmation").at(lead + "/contacts/" + contact + "/confirmation")
+                .body(() -> "{\"confirmed\":true}")
+                .expect(403, UNIT_PEOPLE).expect(403, OVERSEERS)
+                .expect(404, "member-li")
+                .expect(401, ANONYMOUS)
+                .expect(200, "member-zhang");
+        matrix.endpoint("GET", "/api/v1/contact-rates")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
 
         // commitments and extensions
         matrix.endpoint("GET", "/api/v1/commitments")
@@ -163,7 +236,7 @@ class CaseAccessMatrixTest {
                 .expect(403, "member-zhang")
                 .expect(401, ANONYMOUS);
         matrix.endpoint("POST", "/api/v1/cases/{caseId}/extension-requests").at(cases + "/extension-requests")
-                .body(() -> "{\"reason\":\"需多部门协调\",\"requestedDue\":\"" + LocalDate.now().plusMonths(4) + "\"}")
+                .body(() -> "{\"reason\":\"需多部门协调\",\"requestedDue\":\"" + ReplyFlow.today().plusMonths(4) + "\"}")
                 .expect(403, "office-miit", "leader-miit", "member-zhang")
                 .expect(403, OVERSEERS)
                 .expect(404, "handler-drc-industry", "head-drc-industry")
@@ -183,6 +256,10 @@ class CaseAccessMatrixTest {
         as("office-miit").get("/api/v1/cases/" + drafting + "/extension-requests").then().body("size()", equalTo(1));
         as("office-miit").get("/api/v1/cases/" + promising).then().body("status", equalTo("FOLLOW_UP_DUE"));
         as("office-miit").get(ReplyFlow.path(promising, promised)).then().body("status", equalTo("APPROVED"));
+        as("office-miit").get(lead + "/opinions").then().body("state", org.hamcrest.Matchers.everyItem(equalTo("WAIVED")));
+        as("office-miit").get(lead + "/contacts").then().body("total", equalTo(3))
+                .body("items.find { it.id == '" + contact + "' }.confirmation", equalTo("CONFIRMED"));
+        as("office-miit").get("/api/v1/cases/" + coCase).then().body("status", equalTo("OPINION_SUBMITTED"));
     }
 
     /** A sole case of miit with its chain recorded and the proposer contacted. */

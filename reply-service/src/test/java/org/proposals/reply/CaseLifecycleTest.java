@@ -53,8 +53,8 @@ class CaseLifecycleTest {
 
     static ProposalAssigned assigned(UUID proposalId, HandlingType type) {
         return new ProposalAssigned(UUID.randomUUID(), proposalId, "关于确保经济稳增长，创新产业集群服务模式的提案",
-                new Proposer("member-001", "张委员"), "miit", "市工业和信息化局", type,
-                type == HandlingType.CO_HANDLING ? "drc" : null, OffsetDateTime.now(), LocalDate.now().plusMonths(3));
+                new Proposer("member-zhang", "张委员"), "miit", "市工业和信息化局", type,
+                type == HandlingType.CO_HANDLING ? "drc" : null, OffsetDateTime.now(), ReplyFlow.today().plusMonths(3));
     }
 
     static EventEnvelope envelope(IntegrationEvent event) {

@@ -36,8 +36,8 @@ class CommitmentTest {
     @Test
     void aPromiseKeptCallsForTheSecondReply() {
         ProposalAssigned assignment = ReplyFlow.assigned(HandlingType.SOLE);
-        LocalDate platformDue = LocalDate.now().plusMonths(6);
-        LocalDate fundDue = LocalDate.now().plusMonths(3);
+        LocalDate platformDue = ReplyFlow.today().plusMonths(6);
+        LocalDate fundDue = ReplyFlow.today().plusMonths(3);
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             String caseId = ReplyFlow.openWithChain(kafka, assignment);
             contact(caseId, "SYMPOSIUM");

@@ -96,13 +96,13 @@ class ConsultationAndDeliveryTest {
                 .body("consultations.answerChannel", contains("PLATFORM", "PHONE"));
 
         // delivered on a day between the approval and today, by a known channel
-        deliver("office-miit", caseId, replyId, LocalDate.now().plusDays(1), "POST").statusCode(400)
+        deliver("office-miit", caseId, replyId, ReplyFlow.today().plusDays(1), "POST").statusCode(400)
                 .body("errors.field", hasItem("deliveredOn"));
-        deliver("office-miit", caseId, replyId, LocalDate.now(), "CARRIER_PIGEON").statusCode(400)
+        deliver("office-miit", caseId, replyId, ReplyFlow.today(), "CARRIER_PIGEON").statusCode(400)
                 .body("errors.field", hasItem("channel"));
-        deliver("office-miit", caseId, replyId, LocalDate.now(), "POST").statusCode(200)
-                .body("status", equalTo("DELIVERED")).body("deliveredOn", equalTo(LocalDate.now().toString()));
-        deliver("office-miit", caseId, replyId, LocalDate.now(), "POST").statusCode(409);
+        deliver("office-miit", caseId, replyId, ReplyFlow.today(), "POST").statusCode(200)
+                .body("status", equalTo("DELIVERED")).body("deliveredOn", equalTo(ReplyFlow.today().toString()));
+        deliver("office-miit", caseId, replyId, ReplyFlow.today(), "POST").statusCode(409);
 
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             List<ConsumerRecord<String, String>> events = ReplyReviewChainTest.eventsOf(kafka, caseId, "ReplyDelivered");

@@ -53,7 +53,7 @@ class OpinionTest {
     static ProposalAssigned assignment(UUID proposalId, String unitId, String unitName, HandlingType type, String leadUnitId) {
         return new ProposalAssigned(UUID.randomUUID(), proposalId, "关于推动中小企业数字化转型的提案",
                 new Proposer("member-zhang", "张委员"), unitId, unitName, type, leadUnitId, OffsetDateTime.now(),
-                LocalDate.now().plusMonths(3));
+                ReplyFlow.today().plusMonths(3));
     }
 
     /** Publishes the assignment and waits for its case; returns the case id. */

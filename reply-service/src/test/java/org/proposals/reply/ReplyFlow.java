@@ -11,6 +11,7 @@ import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.assignment.ProposalSupervised;
 import org.proposals.events.assignment.ResponsibilityAssigned;
 import org.proposals.infra.KafkaTestClient;
+import org.proposals.infra.MovableClock;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -44,6 +45,11 @@ final class ReplyFlow {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
     private ReplyFlow() {
+    }
+
+    /** Today in the city, which is what the service's dates are counted in (UTC may still be on yesterday). */
+    static LocalDate today() {
+        return LocalDate.now(MovableClock.CITY);
     }
 
     static ProposalAssigned assigned(HandlingType type) {
@@ -95,7 +101,7 @@ final class ReplyFlow {
         }
         if ("B".equals(category) || "C".equals(category)) {
             body.put("measuresPromised", List.of(Map.of("description", "建成产业集群公共服务平台", "dueDate",
-                    LocalDate.now().plusMonths(6).toString())));
+                    today().plusMonths(6).toString())));
         }
         return body;
     }

@@ -71,7 +71,7 @@ class ReplyQualityRulesTest {
         bWithoutPromise.put("resultCategory", "B");
         assertRejected(caseId, bWithoutPromise, "CATEGORY");
         Map<String, Object> cPromisedInThePast = reply("C", REPLY_TEXT);
-        cPromisedInThePast.put("measuresPromised", List.of(Map.of("description", "建成平台", "dueDate", LocalDate.now().minusDays(1).toString())));
+        cPromisedInThePast.put("measuresPromised", List.of(Map.of("description", "建成平台", "dueDate", ReplyFlow.today().minusDays(1).toString())));
         assertRejected(caseId, cPromisedInThePast, "CATEGORY");
 
         Map<String, Object> noPoints = reply("A", REPLY_TEXT);
@@ -118,7 +118,7 @@ class ReplyQualityRulesTest {
         ProposalAssigned lead = CaseLifecycleTest.assigned(proposalId, HandlingType.LEAD);
         ProposalAssigned coHandling = new ProposalAssigned(UUID.randomUUID(), proposalId, lead.proposalTitle(),
                 new Proposer("member-zhang", "张委员"), "drc", "市发展和改革委员会", HandlingType.CO_HANDLING, "miit",
-                OffsetDateTime.now(), LocalDate.now().plusMonths(1));
+                OffsetDateTime.now(), ReplyFlow.today().plusMonths(1));
         String caseId;
         String coCaseId;
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
@@ -136,7 +136,7 @@ class ReplyQualityRulesTest {
 
         String opinionId = as("handler-drc-industry").contentType(ContentType.JSON)
                 .body(json(Map.of("text", "建议将产业集群用能保障纳入方案，我委将在重点项目审批中给予支持。")))
-                .post("/api/v1/cases/" + coCaseId + "/opinion").then().statusCode(201).extract().path("id");
+                .post("/api/v1/cases/" + coCaseId + "/opinion").then().statusCode(201).extract().path("opinionId");
         // in, but not reflected in the reply
         submitRejected(caseId, replyId, "OPINIONS_REFLECTED");
         // only opinions this case received can be reflected

@@ -41,7 +41,7 @@ class SplitAndCoHandlingRepliesTest {
         ProposalAssigned miit = CaseLifecycleTest.assigned(proposalId, HandlingType.SPLIT);
         ProposalAssigned drc = new ProposalAssigned(UUID.randomUUID(), proposalId, miit.proposalTitle(),
                 new Proposer("member-zhang", "张委员"), "drc", "市发展和改革委员会", HandlingType.SPLIT, null,
-                OffsetDateTime.now(), LocalDate.now().plusMonths(3));
+                OffsetDateTime.now(), ReplyFlow.today().plusMonths(3));
         String miitCase;
         String drcCase;
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
@@ -85,7 +85,7 @@ class SplitAndCoHandlingRepliesTest {
         ReplyFlow.draft(caseId, reply("A", REPLY_TEXT)).statusCode(409).contentType(PROBLEM)
                 .body("detail", containsString("opinion to the lead unit"));
         as("handler-miit-sme").contentType("application/json").body("{\"reason\":\"来不及\",\"requestedDue\":\""
-                        + LocalDate.now().plusMonths(5) + "\"}")
+                        + ReplyFlow.today().plusMonths(5) + "\"}")
                 .post("/api/v1/cases/" + caseId + "/extension-requests").then().statusCode(409);
         // nor does the proposer see the co-handler's case
         as("member-zhang").get("/api/v1/proposer-cases").then().body("items.caseId", not(hasItem(caseId)));

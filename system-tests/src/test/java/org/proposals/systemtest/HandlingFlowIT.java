@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -100,7 +101,7 @@ class HandlingFlowIT {
                 .post(replies + "/api/v1/cases/" + coCase + "/replies").then().statusCode(409);
         String opinionId = as("handler-drc-industry").contentType(ContentType.JSON)
                 .body("{\"text\":\"建议将产业集群用能保障纳入行动计划，我委在重点项目审批中给予支持。\"}")
-                .post(replies + "/api/v1/cases/" + coCase + "/opinion").then().statusCode(201).extract().path("id");
+                .post(replies + "/api/v1/cases/" + coCase + "/opinion").then().statusCode(201).extract().path("opinionId");
         // the handler meets the proposer
         as("handler-miit-sme").contentType(ContentType.JSON).body("""
                         {"channel":"FACE_TO_FACE","contactedAt":"%s","participants":["周承办","张委员"],
@@ -127,7 +128,7 @@ class HandlingFlowIT {
         as("handler-miit-sme").post(reply + "/consultation").then().statusCode(200);
         as("member-zhang").contentType(ContentType.JSON).body("{\"agrees\":true}").post(reply + "/consultation/answer").then().statusCode(200);
         as("deputy-miit").post(reply + "/approval").then().statusCode(200);
-        as("office-miit").contentType(ContentType.JSON).body("{\"deliveredOn\":\"%s\",\"channel\":\"POST\"}".formatted(LocalDate.now()))
+        as("office-miit").contentType(ContentType.JSON).body("{\"deliveredOn\":\"%s\",\"channel\":\"POST\"}".formatted(LocalDate.now(ZoneId.of("Asia/Shanghai"))))
                 .post(reply + "/delivery").then().statusCode(200).body("status", equalTo("DELIVERED"));
 
         // assignment-service's clocks stopped on what the units did

@@ -2,28 +2,21 @@ package org.proposals.reply.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.proposals.kit.messaging.RequestTrace;
-import org.proposals.kit.rest.Page;
-import org.proposals.kit.security.Access;
 import org.proposals.reply.Commitment;
 import org.proposals.reply.rest.ReplyBodies.FulfilmentRequest;
 import org.proposals.reply.service.CommitmentService;
@@ -42,7 +35,9 @@ import static org.proposals.kit.security.Roles.SUPERVISOR;
 import static org.proposals.kit.security.Roles.UNIT_LEADER;
 import static org.proposals.kit.security.Roles.UNIT_OFFICE;
 
-@Path("/api/v1")
+// one transaction per request: the change and the view of it (versions, reviews, consultations) see the same state
+@Transactional
+@Path("/api/v1/cases/{caseId}/commitments")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Commitments", description = "Measures promised in formal B and C replies, and the second reply once they are done")
@@ -53,9 +48,6 @@ public class CommitmentResource {
 
     @Inject
     CaseAccess access;
-
-    @Inject
-    RequestTrace trace;
 
     /** A promised measure as the API shows it. */
     public record CommitmentView(UUID id, UUID caseId, UUID proposalId, String unitId, UUID replyId, String description,
@@ -69,24 +61,6 @@ public class CommitmentResource {
     }
 
     @GET
-    @Path("/commitments")
-    @RolesAllowed({UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER, COMMITTEE, SUPERVISOR, ADMIN, SUPERVISION_SYSTEM})
-    @Operation(summary = "Promised measures, earliest due first",
-            description = "People of a handling unit see only their unit's. dueBefore with status=OPEN lists those overdue.")
-    @APIResponse(responseCode = "200", description = "A page of commitments")
-    @APIResponse(responseCode = "400", description = "Invalid query parameter")
-    public Page<CommitmentView> list(@QueryParam("unitId") String unitId,
-                                     @QueryParam("status") @Parameter(description = "OPEN or FULFILLED") Commitment.Status status,
-                                     @QueryParam("dueBefore") LocalDate dueBefore,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        unitId = Access.unitFilter(trace.actor(), unitId);
-        return new Page<>(commitments.list(unitId, status, dueBefore, page, size).stream().map(CommitmentView::of).toList(),
-                commitments.count(unitId, status, dueBefore), page, size);
-    }
-
-    @GET
-    @Path("/cases/{caseId}/commitments")
     @RolesAllowed({UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER, COMMITTEE, SUPERVISOR, ADMIN, SUPERVISION_SYSTEM})
     @Operation(summary = "The case's promised measures")
     @APIResponse(responseCode = "200", description = "The commitments, earliest due first")
@@ -97,7 +71,7 @@ public class CommitmentResource {
     }
 
     @POST
-    @Path("/cases/{caseId}/commitments/{commitmentId}/fulfilment")
+    @Path("/{commitmentId}/fulfilment")
     @RolesAllowed({HANDLER, DIVISION_HEAD})
     @Operation(summary = "Report a promised measure done",
             description = "Optionally names the register's work measure that did it. The case then asks for the second reply"

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,8 @@ import org.proposals.reply.repository.CaseRepository;
 
 import static org.proposals.kit.security.Roles.PROPOSER;
 
+// one transaction per request: the change and the view of it (versions, reviews, consultations) see the same state
+@Transactional
 @Path("/api/v1/proposer-cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Proposer", description = "What a proposer sees of the units' handling of their proposals")

@@ -2,6 +2,7 @@ package org.proposals.reply.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -44,6 +45,8 @@ import static org.proposals.kit.security.Roles.SUPERVISOR;
 import static org.proposals.kit.security.Roles.UNIT_LEADER;
 import static org.proposals.kit.security.Roles.UNIT_OFFICE;
 
+// one transaction per request: the change and the view of it (versions, reviews, consultations) see the same state
+@Transactional
 @Path("/api/v1/cases/{caseId}/replies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -117,13 +117,16 @@ public class CaseService {
     /** The proposal became a key proposal: its cases, open now or later, are reviewed by the bureau head too. */
     public void onSupervised(ProposalSupervised supervised) {
         KeyProposal key = KeyProposal.findById(supervised.proposalId());
-        if (key == null) {
+        boolean known = key != null;
+        if (!known) {
             key = new KeyProposal();
             key.proposalId = supervised.proposalId();
-            key.persist();
         }
         key.leaderName = supervised.leaderName();
-        key.supervisedAt = supervised.supervisedAt();
+        key.supervisedAt = supervised.supervisedAt() != null ? supervised.supervisedAt() : now();
+        if (!known) {
+            key.persist();
+        }
         for (HandlingCase handlingCase : cases.ofProposal(supervised.proposalId())) {
             if (!handlingCase.keyProposal) {
                 handlingCase.keyProposal = true;

@@ -117,7 +117,7 @@ public class ReplyService {
         Reply reply = handlingCase.startReply(purpose, now);
         reply.write(content, now, actor.id(), actor.name());
         audit.record("ReplyDrafted", "Reply", reply.id, handlingCase.proposalId, AuditChanges.created(state(reply)));
-        return reply;
+        return flushed(reply);
     }
 
     /** The handler revises the reply (after a return, review or the proposer's comments): a new version, a draft again. */
@@ -132,7 +132,7 @@ public class ReplyService {
         Actor actor = context.actor();
         reply.write(content, now(), actor.id(), actor.name());
         audit.record("ReplyRevised", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
-        return reply;
+        return flushed(reply);
     }
 
     /** The quality rules as the current version stands, passed or not. */
@@ -160,7 +160,7 @@ public class ReplyService {
         audit.record("ReplySubmittedForReview", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
         events.publish(new ReplySubmittedForReview(reply.id, handlingCase.id, handlingCase.proposalId, handlingCase.unitId,
                 reply.currentVersion, reply.purpose.name(), reply.reviewLevel.name(), now));
-        return reply;
+        return flushed(reply);
     }
 
     /**
@@ -190,7 +190,7 @@ public class ReplyService {
             audit.record("ReplyReturned", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
             events.publish(new ReplyReturned(reply.id, handlingCase.id, handlingCase.proposalId, handlingCase.unitId,
                     reply.currentVersion, level.name(), decision.comments().strip(), now));
-            return reply;
+            return flushed(reply);
         }
         if (decision.disclosure() != null) {
             decideDisclosure(reply, decision.disclosure(), decision.disclosureNote());
@@ -206,7 +206,7 @@ public class ReplyService {
             reply.status = ReplyStatus.REVIEWED;
         }
         audit.record("ReplyReviewed", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
-        return reply;
+        return flushed(reply);
     }
 
     /** The handler puts the reviewed version to the proposer for comment before it is made formal. */
@@ -219,7 +219,7 @@ public class ReplyService {
         Actor actor = context.actor();
         reply.consult(now(), actor.id(), actor.name());
         audit.record("ReplyConsultationSent", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
-        return reply;
+        return flushed(reply);
     }
 
     /**
@@ -258,7 +258,7 @@ public class ReplyService {
         audit.record("ReplyConsultationAnswered", "Reply", reply.id, handlingCase.proposalId,
                 AuditChanges.between(before, state(reply)).set("agrees", answer.agrees()).set("comments", consultation.comments)
                         .set("channel", channel));
-        return reply;
+        return flushed(reply);
     }
 
     /**
@@ -300,7 +300,7 @@ public class ReplyService {
         events.publish(new ReplyApproved(reply.id, handlingCase.id, handlingCase.assignmentId, handlingCase.proposalId,
                 handlingCase.unitId, handlingCase.handlingType, reply.resultCategory, now, commitmentDue, reply.purpose.name(),
                 reply.handlingRound, reply.disclosure.name()));
-        return reply;
+        return flushed(reply);
     }
 
     /** The formal reply reached the proposer, and the proposers of the proposals merged into theirs. */
@@ -324,7 +324,7 @@ public class ReplyService {
         audit.record("ReplyDelivered", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
         events.publish(new ReplyDelivered(reply.id, handlingCase.id, handlingCase.assignmentId, handlingCase.proposalId,
                 handlingCase.unitId, deliveredOn, channel, recipients(handlingCase), now));
-        return reply;
+        return flushed(reply);
     }
 
     /** The proposer of the proposal and those of the proposals merged into it: each gets the reply (并案各自答复). */
@@ -390,6 +390,12 @@ public class ReplyService {
                 throw ApiProblem.invalid("reflectedOpinions", "opinion " + opinionId + " was not submitted to this case");
             }
         }
+    }
+
+    /** Writes the change now, so that the reply's version (its ETag) is the one the database holds. */
+    private Reply flushed(Reply reply) {
+        cases.flush();
+        return reply;
     }
 
     private HandlingCase locked(UUID caseId) {
