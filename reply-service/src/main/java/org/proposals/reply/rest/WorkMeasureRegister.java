@@ -1,5 +1,6 @@
 package org.proposals.reply.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.proposals.kit.tabular.XlsxWriter;
 import org.proposals.reply.MeasureKind;
 import org.proposals.reply.WorkMeasure;
@@ -24,9 +25,11 @@ import java.util.UUID;
 public record WorkMeasureRegister(String unitId, Integer year, int proposalCount, int measureCount,
                                   List<ProposalMeasures> proposals) {
 
+    @Schema(name = "WorkMeasureRegisterProposal")
     public record ProposalMeasures(UUID proposalId, String proposalTitle, List<Measure> measures) {
     }
 
+    @Schema(name = "WorkMeasureRegisterMeasure")
     public record Measure(UUID id, String unitId, MeasureKind kind, String kindLabel, String title, String documentNumber,
                           LocalDate issuedOn, String issuer) {
 

@@ -31,6 +31,7 @@ public record WorkMeasureRequest(
     }
 
     /** The body of a correction: the measure's details, its cases unchanged. */
+    @Schema(name = "WorkMeasureCorrection")
     public record Correction(
             @NotNull MeasureKind kind,
             @NotBlank @Size(max = 500) String title,
@@ -45,6 +46,7 @@ public record WorkMeasureRequest(
     }
 
     /** The body that links a measure to further cases. */
+    @Schema(name = "WorkMeasureCases")
     public record Cases(@NotEmpty @Size(max = 200) List<@NotNull UUID> caseIds) {
     }
 }

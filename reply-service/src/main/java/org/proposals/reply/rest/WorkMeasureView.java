@@ -1,5 +1,6 @@
 package org.proposals.reply.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.proposals.reply.MeasureKind;
 import org.proposals.reply.WorkMeasure;
 import org.proposals.reply.repository.WorkMeasureRepository;
@@ -26,10 +27,12 @@ public record WorkMeasureView(
         List<Origin> cases) {
 
     /** Who recorded the measure, as their token named them. */
+    @Schema(name = "WorkMeasureRecorder")
     public record Person(String id, String name) {
     }
 
     /** A case the measure stems from, and its proposal. */
+    @Schema(name = "WorkMeasureOrigin")
     public record Origin(UUID caseId, UUID proposalId, String proposalTitle, OffsetDateTime linkedAt) {
 
         static Origin of(WorkMeasureRepository.LinkedCase c) {
