@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.assignment.service.AssignmentService;
+import org.proposals.assignment.service.ExtensionService;
 import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalMerged;
 import org.proposals.events.proposal.ProposalNotFiled;
@@ -16,13 +17,14 @@ import org.proposals.events.proposal.ProposalWithdrawn;
 import org.proposals.events.reply.CoHandlingOpinionSubmitted;
 import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
+import org.proposals.events.reply.ReplyExtensionRequested;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 
 /**
  * Registered proposals become assignable once filed, and stop being so when not filed, merged or withdrawn;
  * reply-service's reports stop the clocks (reply, opinion, first contact, promised measure), and a reopened
- * proposal starts the re-handling clock.
+ * proposal starts the re-handling clock; a unit asking from its case for a later deadline registers its extension request.
  */
 @ApplicationScoped
 public class HandlingEventsListener {
@@ -33,7 +35,7 @@ public class HandlingEventsListener {
     private final EventHandlers handlers;
 
     @Inject
-    public HandlingEventsListener(AssignmentService assignments) {
+    public HandlingEventsListener(AssignmentService assignments, ExtensionService extensions) {
         this.handlers = EventHandlers.builder()
                 .on(ProposalSubmitted.class, (event, envelope) -> assignments.onProposalSubmitted(event))
                 .on(ProposalFiled.class, (event, envelope) -> assignments.onProposalFiled(event))
@@ -45,6 +47,7 @@ public class HandlingEventsListener {
                 .on(ReplyApproved.class, (event, envelope) -> assignments.onReplyApproved(event))
                 .on(CoHandlingOpinionSubmitted.class, (event, envelope) -> assignments.onOpinionSubmitted(event))
                 .on(ContactRecorded.class, (event, envelope) -> assignments.onContactRecorded(event))
+                .on(ReplyExtensionRequested.class, (event, envelope) -> extensions.onReplyExtensionRequested(event))
                 .build();
     }
 
