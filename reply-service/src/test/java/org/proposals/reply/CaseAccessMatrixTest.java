@@ -68,6 +68,10 @@ class CaseAccessMatrixTest {
         String contact = ContactTest.log(as("handler-miit-sme"), leadCase,
                 ContactTest.contactJson("PHONE", OffsetDateTime.now().minusSeconds(5), "[\"张委员\"]", null)).statusCode(201).extract().path("id");
         String lead = "/api/v1/cases/" + leadCase;
+        String measureBody = json(Map.of("kind", "ACTION_PLAN", "title", "重点产业链集群行动方案", "issuedOn", ReplyFlow.today().toString(),
+                "caseIds", java.util.List.of(leadCase)));
+        String measures = "/api/v1/work-measures/" + as("handler-miit-sme").contentType("application/json").body(measureBody)
+                .post("/api/v1/work-measures").then().statusCode(201).extract().path("id");
         String cases = "/api/v1/cases/" + drafting;
 
         AccessMatrix matrix = new AccessMatrix().auditTrail();
@@ -211,6 +215,40 @@ class CaseAccessMatrixTest {
                 .expect(403, "member-zhang")
                 .expect(401, ANONYMOUS);
 
+        // the register of work measures
+        String[] drc = {"office-drc", "head-drc-industry", "handler-drc-industry"};
+        matrix.endpoint("POST", "/api/v1/work-measures").body(() -> measureBody)
+                .expect(403, OVERSEERS).expect(403, "member-zhang")
+                .expect(404, drc)
+                .expect(401, ANONYMOUS)
+                .expect(201, UNIT_PEOPLE);
+        matrix.endpoint("GET", "/api/v1/work-measures")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS).expect(200, "office-drc")
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/work-measures/register")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS).expect(200, "office-drc")
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/work-measures/{measureId}").at(measures)
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(404, drc)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("PUT", "/api/v1/work-measures/{measureId}").at(measures)
+                .body(() -> json(Map.of("kind", "ACTION_PLAN", "title", "重点产业链集群行动方案（修订）", "issuedOn", ReplyFlow.today().toString())))
+                .request(r -> r.header("If-Match", "*"))
+                .expect(403, OVERSEERS).expect(403, "member-zhang")
+                .expect(404, drc)
+                .expect(401, ANONYMOUS)
+                .expect(200, UNIT_PEOPLE);
+        matrix.endpoint("POST", "/api/v1/work-measures/{measureId}/cases").at(measures + "/cases")
+                .body(() -> json(Map.of("caseIds", java.util.List.of(leadCase))))
+                .expect(403, OVERSEERS).expect(403, "member-zhang")
+                .expect(404, drc)
+                .expect(401, ANONYMOUS)
+                .expect(200, UNIT_PEOPLE);
+
         // commitments and extensions
         matrix.endpoint("GET", "/api/v1/commitments")
                 .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
@@ -260,6 +298,9 @@ class CaseAccessMatrixTest {
         as("office-miit").get(lead + "/contacts").then().body("total", equalTo(3))
                 .body("items.find { it.id == '" + contact + "' }.confirmation", equalTo("CONFIRMED"));
         as("office-miit").get("/api/v1/cases/" + coCase).then().body("status", equalTo("OPINION_SUBMITTED"));
+        // one measure before the matrix and one per unit person; the correction stuck
+        as("office-miit").get("/api/v1/work-measures?caseId=" + leadCase).then().body("total", equalTo(1 + UNIT_PEOPLE.length));
+        as("office-miit").get(measures).then().body("title", equalTo("重点产业链集群行动方案（修订）"));
     }
 
     /** A sole case of miit with its chain recorded and the proposer contacted. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -62,8 +63,15 @@ class CommitmentTest {
 
             // no second reply before a promise is kept
             ReplyFlow.draft(caseId, reply("A", REPLY_TEXT)).statusCode(409).contentType(PROBLEM);
-            fulfil(caseId, ids.get(0)).statusCode(200).body("status", equalTo("FULFILLED"));
-            fulfil(caseId, ids.get(0)).statusCode(409).contentType(PROBLEM);
+            // the measure that kept it is in the register, linked to this case
+            String elsewhere = UUID.randomUUID().toString();
+            fulfil(caseId, ids.get(0), elsewhere).statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("measureId"));
+            String measure = as("handler-miit-sme").contentType(ContentType.JSON).body(ReplyFlow.json(Map.of(
+                            "kind", "POLICY_DOCUMENT", "title", "产业集群发展专项资金管理办法", "documentNumber", "工信发〔2026〕8号",
+                            "issuedOn", ReplyFlow.today().toString(), "caseIds", List.of(caseId))))
+                    .post("/api/v1/work-measures").then().statusCode(201).extract().path("id");
+            fulfil(caseId, ids.get(0), measure).statusCode(200).body("status", equalTo("FULFILLED")).body("measureId", equalTo(measure));
+            fulfil(caseId, ids.get(0), null).statusCode(409).contentType(PROBLEM);
             as("office-miit").get("/api/v1/cases/" + caseId).then().body("status", equalTo("FOLLOW_UP_DUE"));
 
             List<ConsumerRecord<String, String>> fulfilledEvents = ReplyReviewChainTest.eventsOf(kafka, caseId, "CommitmentFulfilled");
@@ -71,6 +79,7 @@ class CommitmentTest {
                     EventCodec.fromJson(fulfilledEvents.get(fulfilledEvents.size() - 1).value()));
             assertEquals(ids.get(0), fulfilled.commitmentId().toString());
             assertEquals(fundDue, fulfilled.dueDate());
+            assertEquals(measure, fulfilled.measureId().toString());
 
             // the second reply: same review, purpose FOLLOW_UP
             String second = ReplyFlow.toFormal(caseId, reply("A", REPLY_TEXT + "专项资金已设立，首批支持项目二十个。"), false);
@@ -87,8 +96,12 @@ class CommitmentTest {
         }
     }
 
-    private static io.restassured.response.ValidatableResponse fulfil(String caseId, String commitmentId) {
-        return as("handler-miit-sme").contentType(ContentType.JSON).body("{\"note\":\"专项资金管理办法已印发\"}")
+    private static io.restassured.response.ValidatableResponse fulfil(String caseId, String commitmentId, String measureId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("note", "专项资金管理办法已印发"));
+        if (measureId != null) {
+            body.put("measureId", measureId);
+        }
+        return as("handler-miit-sme").contentType(ContentType.JSON).body(ReplyFlow.json(body))
                 .post("/api/v1/cases/" + caseId + "/commitments/" + commitmentId + "/fulfilment").then();
     }
 }

@@ -50,6 +50,9 @@ public class CommitmentService {
     @Inject
     CityClock clock;
 
+    @Inject
+    WorkMeasureService measures;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Commitment> ofCase(UUID caseId) {
         return commitments.ofCase(caseId);
@@ -76,6 +79,10 @@ public class CommitmentService {
         }
         if (!handlingCase.isLive()) {
             throw ApiProblem.conflict("case " + caseId + " ended with the unit's adjustment request");
+        }
+        if (measureId != null && !measures.isLinkedTo(measureId, caseId)) {
+            throw ApiProblem.invalid("measureId", "work measure " + measureId + " is not in the register for this case:"
+                    + " record it, or link it to the case, first");
         }
         Actor actor = context.actor();
         OffsetDateTime now = clock.now().truncatedTo(ChronoUnit.MICROS);
