@@ -108,13 +108,26 @@ class HandlingFlowIT {
                          "summary":"当面听取委员对产业集群服务模式的意见"}""".formatted(OffsetDateTime.now().minusHours(2)))
                 .post(replies + "/api/v1/cases/" + leadCase + "/contacts").then().statusCode(201);
 
+        // the unit asks from its case for a later deadline; the committee grants it in assignment-service
+        String due = as("office-miit").get(replies + "/api/v1/cases/" + leadCase).then().extract().path("replyDueDate");
+        String later = LocalDate.parse(due).plusMonths(1).toString();
+        String extension = as("handler-miit-sme").contentType(ContentType.JSON)
+                .body("{\"reason\":\"需会同多个部门开展专题调研\",\"requestedDue\":\"%s\"}".formatted(later))
+                .post(replies + "/api/v1/cases/" + leadCase + "/extension-requests").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(assignments + "/api/v1/extension-requests/" + extension)
+                .then().statusCode(200).body("status", equalTo("PENDING")));
+        as("committee-wang").contentType(ContentType.JSON).body("{\"note\":\"同意延期\"}")
+                .post(assignments + "/api/v1/extension-requests/" + extension + "/approval").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("office-miit").get(replies + "/api/v1/cases/" + leadCase)
+                .then().body("replyDueDate", equalTo(later)));
+
         // 4. the handler drafts the reply reflecting the opinion; it goes up the chain, to the proposer, and is signed
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("office-miit").get(replies + "/api/v1/cases/" + leadCase)
                 .then().body("responsibility.deputyHead.id", equalTo("deputy-miit")));
         String replyText = "我局认真研究，充分采纳，牵头制定印发网络与通信、智能终端、智能机器人、新能源汽车、生物医药等11个产业集群行动计划，"
                 + "建立重点产业链链长制，由市领导牵头协调解决集群企业用地、用工和融资问题；设立产业集群发展专项资金，"
                 + "对检验检测、工业设计等公共服务平台建设给予补助；组织产业链供需对接活动十二场，促成本地配套合同四十余项。"
-                + "市发展改革委意见已吸收：将集群用能保障纳入行动计划，在重点项目审批中给予支持。";
+                + "市发展改革委意见已吸收：将集群用能保障纳入行动计划，在重点项目审批中给予支持。我局将持续跟踪落实，及时向委员通报进展。";
         String replyId = as("handler-miit-sme").contentType(ContentType.JSON).body("""
                         {"resultCategory":"A","text":"%s","answers":["创新产业集群服务模式"],
                          "measuresTaken":[{"description":"印发11个产业集群行动计划"}],"reflectedOpinions":["%s"]}"""
@@ -166,13 +179,16 @@ class HandlingFlowIT {
                 .then().statusCode(200).extract().path("$");
         List<String> types = timeline.stream().map(e -> (String) e.get("type")).toList();
         assertEquals(List.of("ProposalSubmitted", "ProposalFiled", "ProposalAssigned", "ProposalAssigned", "CaseOpened", "CaseOpened",
-                "ResponsibilityAssigned", "CoHandlingOpinionSubmitted", "ContactRecorded", "ReplySubmittedForReview", "ReplyApproved",
+                "ResponsibilityAssigned", "CoHandlingOpinionSubmitted", "ContactRecorded", "ReplyExtensionRequested", "ExtensionRequested",
+                "ExtensionGranted", "ReplySubmittedForReview", "ReplyApproved",
                 "ReplyDelivered", "SatisfactionRecorded", "ProposalClosed"), types);
         assertEquals(List.of("proposal", "proposal", "assignment", "assignment", "reply", "reply", "assignment", "reply", "reply", "reply",
-                "reply", "reply", "evaluation", "proposal"), timeline.stream().map(e -> e.get("source")).toList());
+                "assignment", "assignment", "reply", "reply", "reply", "evaluation", "proposal"),
+                timeline.stream().map(e -> e.get("source")).toList());
         // each step names the person whose job it was
         assertEquals(List.of("committee-wang", "committee-wang", "committee-wang", "committee-wang", "committee-wang", "committee-wang",
-                "office-miit", "handler-drc-industry", "handler-miit-sme", "handler-miit-sme", "deputy-miit", "office-miit",
+                "office-miit", "handler-drc-industry", "handler-miit-sme", "handler-miit-sme", "handler-miit-sme", "committee-wang",
+                "handler-miit-sme", "deputy-miit", "office-miit",
                 "member-zhang", "committee-wang"), timeline.stream().map(e -> ((Map<?, ?>) e.get("actor")).get("id")).toList());
     }
 
