@@ -24,7 +24,6 @@ import org.proposals.reply.MergedProposal;
 import org.proposals.reply.repository.CaseRepository;
 
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,7 +71,7 @@ public class CaseService {
         handlingCase.leadUnitId = assigned.leadUnitId();
         handlingCase.replyDueDate = assigned.replyDueDate();
         handlingCase.status = CaseStatus.OPEN;
-        handlingCase.openedAt = now();
+        handlingCase.openedAt = clock.now();
         handlingCase.keyProposal = KeyProposal.findByIdOptional(assigned.proposalId()).isPresent();
         cases.persist(handlingCase);
         audit.record("ProposalAssignedApplied", "HandlingCase", handlingCase.id, handlingCase.proposalId,
@@ -123,7 +122,7 @@ public class CaseService {
             key.proposalId = supervised.proposalId();
         }
         key.leaderName = supervised.leaderName();
-        key.supervisedAt = supervised.supervisedAt() != null ? supervised.supervisedAt() : now();
+        key.supervisedAt = supervised.supervisedAt() != null ? supervised.supervisedAt() : clock.now();
         if (!known) {
             key.persist();
         }
@@ -209,10 +208,5 @@ public class CaseService {
                 "status", c.status, "openedAt", c.openedAt, "divisionId", c.divisionId, "bureauHeadId", c.bureauHeadId,
                 "deputyHeadId", c.deputyHeadId, "divisionHeadId", c.divisionHeadId, "handlerId", c.handlerId,
                 "keyProposal", c.keyProposal, "handlingRound", c.handlingRound, "endedAt", c.endedAt, "endNote", c.endNote);
-    }
-
-    /** Microseconds, as the database keeps them, so that an event and the row it reports show the same instant. */
-    private OffsetDateTime now() {
-        return clock.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

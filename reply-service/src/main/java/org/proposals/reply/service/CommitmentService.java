@@ -19,7 +19,6 @@ import org.proposals.reply.repository.CommitmentRepository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +84,7 @@ public class CommitmentService {
                     + " record it, or link it to the case, first");
         }
         Actor actor = context.actor();
-        OffsetDateTime now = clock.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = clock.now();
         Map<String, Object> caseBefore = CaseService.state(handlingCase);
         commitment.status = Commitment.Status.FULFILLED;
         commitment.fulfilledAt = now;

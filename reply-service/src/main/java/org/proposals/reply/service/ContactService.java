@@ -62,7 +62,7 @@ public class ContactService {
         if (!handlingCase.isLive()) {
             throw ApiProblem.conflict("case " + caseId + " ended with an adjustment: no more contacts are logged on it");
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         OffsetDateTime contactedAt = contact.contactedAt().truncatedTo(ChronoUnit.MICROS);
         if (contactedAt.isAfter(now)) {
             throw ApiProblem.invalid("contactedAt", "must not be in the future");
@@ -96,7 +96,7 @@ public class ContactService {
         if (record.answered()) {
             throw ApiProblem.conflict("contact " + contactId + " was already " + record.confirmation + " on " + record.answeredAt);
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         Map<String, Object> before = state(record);
         record.answer(confirmed, stripped, proposer.id(), now);
         audit.record(confirmed ? "ContactConfirmed" : "ContactDisputed", "ContactRecord", record.id, record.proposalId,
@@ -149,10 +149,5 @@ public class ContactService {
                 "participants", List.copyOf(r.participants), "summary", r.summary, "recordedById", r.recordedById,
                 "recordedAt", r.recordedAt, "confirmation", r.confirmation, "proposerComment", r.proposerComment,
                 "answeredById", r.answeredById, "answeredAt", r.answeredAt);
-    }
-
-    /** Microseconds, as the database keeps them, so that an event and the row it reports show the same instant. */
-    private OffsetDateTime now() {
-        return clock.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -18,7 +18,6 @@ import org.proposals.reply.HandlingCase;
 import org.proposals.reply.repository.CaseRepository;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,7 +75,7 @@ public class ExtensionService {
         request.reason = reason.strip();
         request.currentDue = due;
         request.requestedDue = requestedDue;
-        request.requestedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
+        request.requestedAt = clock.now();
         request.requestedBy = context.actor().id();
         request.status = ExtensionRequest.Status.PENDING;
         request.persist();

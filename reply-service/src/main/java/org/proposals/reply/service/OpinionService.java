@@ -19,7 +19,6 @@ import org.proposals.reply.repository.OpinionRepository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +73,7 @@ public class OpinionService {
                     ? "the lead unit waived this opinion on " + existing.waivedAt + ": " + existing.waiverReason
                     : "the unit's opinion was submitted on " + existing.submittedAt);
         });
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         CoHandlingOpinion opinion = CoHandlingOpinion.submitted(coCase, text.strip(),
                 suggestions == null ? List.of() : suggestions.stream().map(String::strip).toList(),
                 author.id(), author.name(), now);
@@ -111,7 +110,7 @@ public class OpinionService {
         opinions.findByCase(coCase.id).ifPresent(existing -> {
             throw ApiProblem.conflict("unit " + coCase.unitId + "'s opinion is already " + existing.state);
         });
-        CoHandlingOpinion waiver = CoHandlingOpinion.waived(coCase, reason.strip(), head.id(), head.name(), now());
+        CoHandlingOpinion waiver = CoHandlingOpinion.waived(coCase, reason.strip(), head.id(), head.name(), clock.now());
         opinions.persist(waiver);
         audit.record("CoHandlingOpinionWaived", "CoHandlingOpinion", waiver.id, coCase.proposalId,
                 AuditChanges.created(state(waiver)));
@@ -177,10 +176,5 @@ public class OpinionService {
                 "suggestions", o.suggestions.isEmpty() ? null : List.copyOf(o.suggestions),
                 "submittedById", o.submittedById, "submittedAt", o.submittedAt,
                 "waiverReason", o.waiverReason, "waivedById", o.waivedById, "waivedAt", o.waivedAt);
-    }
-
-    /** Microseconds, as the database keeps them, so that an event and the row it reports show the same instant. */
-    private OffsetDateTime now() {
-        return clock.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -35,7 +35,6 @@ import org.proposals.reply.repository.CaseRepository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -113,7 +112,7 @@ public class ReplyService {
         };
         checkOpinionsNamed(handlingCase, content);
         Actor actor = context.actor();
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         Reply reply = handlingCase.startReply(purpose, now);
         reply.write(content, now, actor.id(), actor.name());
         audit.record("ReplyDrafted", "Reply", reply.id, handlingCase.proposalId, AuditChanges.created(state(reply)));
@@ -130,7 +129,7 @@ public class ReplyService {
         checkOpinionsNamed(handlingCase, content);
         Map<String, Object> before = state(reply);
         Actor actor = context.actor();
-        reply.write(content, now(), actor.id(), actor.name());
+        reply.write(content, clock.now(), actor.id(), actor.name());
         audit.record("ReplyRevised", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
         return flushed(reply);
     }
@@ -154,7 +153,7 @@ public class ReplyService {
             throw ReplyQualityGate.rejected(failed);
         }
         Map<String, Object> before = state(reply);
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         reply.status = ReplyStatus.IN_REVIEW;
         reply.reviewLevel = ReviewLevel.DIVISION_HEAD;
         audit.record("ReplySubmittedForReview", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
@@ -179,7 +178,7 @@ public class ReplyService {
                     + level.nameOf(handlingCase) + " (" + turn + ")");
         }
         Map<String, Object> before = state(reply);
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         if (!decision.approve()) {
             if (decision.comments() == null || decision.comments().isBlank()) {
                 throw ApiProblem.invalid("comments", "say what the handler should change when returning a reply");
@@ -217,7 +216,7 @@ public class ReplyService {
         requireStatus(reply, EnumSet.of(ReplyStatus.REVIEWED), "put to the proposer");
         Map<String, Object> before = state(reply);
         Actor actor = context.actor();
-        reply.consult(now(), actor.id(), actor.name());
+        reply.consult(clock.now(), actor.id(), actor.name());
         audit.record("ReplyConsultationSent", "Reply", reply.id, handlingCase.proposalId, AuditChanges.between(before, state(reply)));
         return flushed(reply);
     }
@@ -248,7 +247,7 @@ public class ReplyService {
         }
         Map<String, Object> before = state(reply);
         ReplyConsultation consultation = reply.openConsultation().orElseThrow();
-        consultation.answeredAt = now();
+        consultation.answeredAt = clock.now();
         consultation.agrees = answer.agrees();
         consultation.comments = blankToNull(answer.comments());
         consultation.answerChannel = channel;
@@ -287,7 +286,7 @@ public class ReplyService {
         }
         Map<String, Object> replyBefore = state(reply);
         Map<String, Object> caseBefore = CaseService.state(handlingCase);
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         reply.status = ReplyStatus.APPROVED;
         reply.approvedAt = now;
         reply.signedById = actor.id();
@@ -316,7 +315,7 @@ public class ReplyService {
             throw ApiProblem.invalid("deliveredOn", "between the day the reply was approved (" + approvedOn + ") and today");
         }
         Map<String, Object> before = state(reply);
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         reply.status = ReplyStatus.DELIVERED;
         reply.deliveredOn = deliveredOn;
         reply.deliveryChannel = channel;
@@ -459,10 +458,6 @@ public class ReplyService {
                 "deliveryChannel", r.deliveryChannel);
     }
 
-    /** Microseconds, as the database keeps them, so that an event and the row it reports show the same instant. */
-    private OffsetDateTime now() {
-        return clock.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** A reviewer's decision on the current version. */
     public record ReviewDecision(boolean approve, String comments, Disclosure disclosure, String disclosureNote) {

@@ -21,7 +21,6 @@ import org.proposals.reply.repository.WorkMeasureRepository;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -116,7 +115,7 @@ public class WorkMeasureService {
         measure.id = UUID.randomUUID();
         measure.unitId = linked.get(0).unitId;
         apply(measure, d);
-        measure.recordedAt = now();
+        measure.recordedAt = clock.now();
         measure.recordedById = actor.id();
         measure.recordedByName = actor.name();
         measures.persist(measure);
@@ -136,7 +135,7 @@ public class WorkMeasureService {
         if (changes.isEmpty()) {
             return measure;
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         measure.correctedAt = now;
         changes.set("correctedAt", before.get("correctedAt"), now);
         audit.record("WorkMeasureCorrected", "WorkMeasure", measure.id, null, changes);
@@ -162,7 +161,7 @@ public class WorkMeasureService {
                 throw ApiProblem.notFound("Case", c.id);
             }
         }
-        link(measure, linked, now(), context.actor());
+        link(measure, linked, clock.now(), context.actor());
         // the measure's representation (its cases) changed: so does its ETag
         measures.getEntityManager().lock(measure, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         measures.flush();
@@ -236,10 +235,5 @@ public class WorkMeasureService {
         return AuditChanges.state("unitId", m.unitId, "kind", m.kind, "title", m.title, "documentNumber", m.documentNumber,
                 "issuedOn", m.issuedOn, "issuer", m.issuer, "description", m.description, "recordedAt", m.recordedAt,
                 "recordedById", m.recordedById, "recordedByName", m.recordedByName, "correctedAt", m.correctedAt);
-    }
-
-    /** Microseconds, as the database keeps them, so that an event and the row it reports show the same instant. */
-    private OffsetDateTime now() {
-        return clock.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The city's clock. Dates that rules depend on (a proposal's year, plenary or recess, deadlines) are the
@@ -33,8 +34,12 @@ public class CityClock {
         return clock.getZone();
     }
 
+    /**
+     * Now, to the microsecond, as PostgreSQL keeps it: an event and the row it reports show the same instant, and
+     * a value read back equals the one written.
+     */
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock);
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
     public LocalDate today() {
