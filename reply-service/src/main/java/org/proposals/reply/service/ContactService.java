@@ -56,8 +56,8 @@ public class ContactService {
     public ContactRecord record(UUID caseId, Actor by, NewContact contact) {
         HandlingCase handlingCase = cases.findForUpdate(caseId).orElseThrow(() -> ApiProblem.notFound("Case", caseId));
         if (!by.hasRole(Roles.DIVISION_HEAD) && !handlingCase.isHandledBy(by.id())) {
-            throw new ApiProblem(403, ApiProblem.TYPE_BASE + "forbidden", "Forbidden",
-                    "only the case's named handler, " + handlingCase.handlerName + ", or a division head logs contacts", null);
+            throw ApiProblem.forbidden("only the case's named handler, " + handlingCase.handlerName
+                    + ", or a division head logs contacts");
         }
         if (!handlingCase.isLive()) {
             throw ApiProblem.conflict("case " + caseId + " ended with an adjustment: no more contacts are logged on it");

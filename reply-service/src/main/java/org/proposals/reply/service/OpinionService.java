@@ -59,7 +59,7 @@ public class OpinionService {
     public CoHandlingOpinion submit(UUID caseId, Actor author, String text, List<String> suggestions) {
         HandlingCase coCase = cases.findForUpdate(caseId).orElseThrow(() -> ApiProblem.notFound("Case", caseId));
         if (!coCase.isHandledBy(author.id())) {
-            throw forbidden("only the case's named handler, " + coCase.handlerName + ", submits its opinion");
+            throw ApiProblem.forbidden("only the case's named handler, " + coCase.handlerName + ", submits its opinion");
         }
         if (coCase.handlingType != HandlingType.CO_HANDLING) {
             throw ApiProblem.conflict("only a co-handling unit submits an opinion to the lead unit; this case is "
@@ -96,7 +96,7 @@ public class OpinionService {
     public CoHandlingOpinion waive(UUID leadCaseId, Actor head, String unitId, String reason) {
         HandlingCase lead = cases.findForUpdate(leadCaseId).orElseThrow(() -> ApiProblem.notFound("Case", leadCaseId));
         if (lead.divisionHeadId != null && !lead.divisionHeadId.equals(head.id())) {
-            throw forbidden("only the case's named division head, " + lead.divisionHeadName + ", waives an opinion");
+            throw ApiProblem.forbidden("only the case's named division head, " + lead.divisionHeadName + ", waives an opinion");
         }
         if (lead.handlingType != HandlingType.LEAD) {
             throw ApiProblem.conflict("only the lead unit waits for co-handling opinions; this case is " + lead.handlingType);
@@ -164,10 +164,6 @@ public class OpinionService {
     /** The co-handling unit's opening day in the city, plus reply.opinions.due-within. */
     private LocalDate dueDate(HandlingCase coCase) {
         return coCase.openedAt.atZoneSameInstant(clock.zone()).toLocalDate().plus(config.dueWithin());
-    }
-
-    private static ApiProblem forbidden(String detail) {
-        return new ApiProblem(403, ApiProblem.TYPE_BASE + "forbidden", "Forbidden", detail, null);
     }
 
     private static Map<String, Object> state(CoHandlingOpinion o) {
