@@ -7,9 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.proposals.events.ProposalKind;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -42,6 +45,21 @@ public class ProposalRecord extends PanacheEntityBase {
 
     /** The year the proposal was submitted in, in the city's time zone; the year the figures are kept by. */
     public Integer year;
+
+    @Column(name = "session_id")
+    public UUID sessionId;
+
+    /** PLENARY or RECESS. */
+    public String source;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> topics;
+
+    /** The committee's last decision: FILED, NOT_FILED, MERGED, WITHDRAWN or CLOSED; null while only submitted. */
+    public String decision;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
 
     protected ProposalRecord() {
     }

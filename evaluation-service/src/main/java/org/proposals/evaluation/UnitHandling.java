@@ -73,6 +73,21 @@ public class UnitHandling extends PanacheEntityBase {
     @Column(name = "rated_at")
     public OffsetDateTime ratedAt;
 
+    /** INITIAL, ADJUSTMENT or RECESS_REASSIGNMENT (闭会期间重新交办). */
+    public String origin;
+
+    /** When the assignment ended with the unit's adjustment request: the unit no longer handles it. */
+    @Column(name = "ended_at")
+    public OffsetDateTime endedAt;
+
+    /** When a co-handling unit's opinion reached the lead unit. */
+    @Column(name = "opinion_submitted_at")
+    public OffsetDateTime opinionSubmittedAt;
+
+    /** When the unit first contacted the proposer. */
+    @Column(name = "first_contact_at")
+    public OffsetDateTime firstContactAt;
+
     protected UnitHandling() {
     }
 

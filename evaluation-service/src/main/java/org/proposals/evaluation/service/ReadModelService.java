@@ -15,6 +15,7 @@ import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.time.CityClock;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,8 +51,12 @@ public class ReadModelService {
             proposal.proposerName = submitted.proposer().name();
         }
         proposal.submittedAt = submitted.submittedAt();
-        proposal.year = submitted.submittedAt() == null ? null
+        // the session's year (a proposal of the 2022 session counts for 2022); older producers sent none
+        proposal.year = submitted.year() > 0 ? Integer.valueOf(submitted.year()) : submitted.submittedAt() == null ? null
                 : submitted.submittedAt().atZoneSameInstant(clock.zone()).getYear();
+        proposal.sessionId = submitted.sessionId();
+        proposal.source = submitted.source() == null ? null : submitted.source().name();
+        proposal.topics = submitted.topics() == null ? null : List.copyOf(submitted.topics());
         audit.record("ProposalSubmittedApplied", "ProposalRecord", proposal.proposalId, proposal.proposalId,
                 AuditChanges.between(before, state(proposal)));
     }
@@ -78,6 +83,7 @@ public class ReadModelService {
         handling.handlingType = assigned.handlingType();
         handling.assignedAt = assigned.assignedAt();
         handling.replyDueDate = assigned.replyDueDate();
+        handling.origin = assigned.origin();
         audit.record("ProposalAssignedApplied", "UnitHandling", recordId(handling), handling.proposalId,
                 AuditChanges.between(before, state(handling)));
     }
@@ -124,7 +130,8 @@ public class ReadModelService {
     /** What the audit trail records of a proposal as this service knows it. */
     static Map<String, Object> state(ProposalRecord p) {
         return AuditChanges.state("kind", p.kind, "number", p.number, "title", p.title, "proposerId", p.proposerId,
-                "proposerName", p.proposerName, "submittedAt", p.submittedAt, "year", p.year);
+                "proposerName", p.proposerName, "submittedAt", p.submittedAt, "year", p.year, "sessionId", p.sessionId,
+                "source", p.source, "topics", p.topics, "decision", p.decision, "closedAt", p.closedAt);
     }
 
     /** What the audit trail records of a unit's handling of a proposal. */
@@ -132,6 +139,7 @@ public class ReadModelService {
         return AuditChanges.state("assignmentId", h.assignmentId, "unitName", h.unitName, "handlingType", h.handlingType,
                 "assignedAt", h.assignedAt, "replyDueDate", h.replyDueDate, "signedAt", h.signedAt, "signedLate", h.signedLate,
                 "replyId", h.replyId, "resultCategory", h.resultCategory, "repliedAt", h.repliedAt,
-                "rating", h.rating, "ratedAt", h.ratedAt);
+                "rating", h.rating, "ratedAt", h.ratedAt, "origin", h.origin, "endedAt", h.endedAt,
+                "opinionSubmittedAt", h.opinionSubmittedAt, "firstContactAt", h.firstContactAt);
     }
 }
