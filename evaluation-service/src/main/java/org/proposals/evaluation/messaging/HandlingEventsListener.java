@@ -9,7 +9,9 @@ import org.proposals.evaluation.service.ReadModelService;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.proposal.ProposalSubmitted;
+import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.reply.ReplyApproved;
+import org.proposals.events.reply.ReplyDelivered;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 
@@ -29,6 +31,8 @@ public class HandlingEventsListener {
                 .on(ProposalAssigned.class, (event, envelope) -> readModel.onAssigned(event))
                 .on(AssignmentSigned.class, (event, envelope) -> readModel.onSigned(event))
                 .on(ReplyApproved.class, (event, envelope) -> readModel.onReplyApproved(event))
+                .on(ReplyDelivered.class, (event, envelope) -> readModel.onReplyDelivered(event))
+                .on(ProposalReopened.class, (event, envelope) -> readModel.onReopened(event))
                 .build();
     }
 
