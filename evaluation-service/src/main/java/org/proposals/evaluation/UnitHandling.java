@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * One unit's part in handling one proposal: its assignment, sign-for and formal reply as the assignment
- * and reply services report them, and the proposer's rating of that reply.
+ * and reply services report them, and the proposers' rating of that reply, round by round (see V2's columns).
  */
 @Entity
 @Table(name = "unit_handling")
@@ -67,6 +67,14 @@ public class UnitHandling extends PanacheEntityBase {
     @Column(name = "replied_at")
     public OffsetDateTime repliedAt;
 
+    /** The round of {@link #replyId}, and so of {@link #rating}: 1 until re-handling. */
+    @Column(name = "reply_round")
+    public Integer replyRound;
+
+    /**
+     * The rating of the latest round's reply: the least satisfied of its proposers' overall ratings; null until
+     * rated, and again once a new round's reply arrives.
+     */
     @Enumerated(EnumType.STRING)
     public SatisfactionRating rating;
 
@@ -87,6 +95,18 @@ public class UnitHandling extends PanacheEntityBase {
     /** When the unit first contacted the proposer. */
     @Column(name = "first_contact_at")
     public OffsetDateTime firstContactAt;
+
+    /** Round 1's rating, kept through re-handling: the first-round satisfaction. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "first_round_rating")
+    public SatisfactionRating firstRoundRating;
+
+    @Column(name = "first_round_rated_at")
+    public OffsetDateTime firstRoundRatedAt;
+
+    /** The latest round the unit was reopened for; re-handling is under way while it exceeds {@link #replyRound}. */
+    @Column(name = "reopened_round")
+    public Integer reopenedRound;
 
     protected UnitHandling() {
     }

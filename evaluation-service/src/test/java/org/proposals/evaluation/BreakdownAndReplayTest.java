@@ -24,6 +24,7 @@ import org.proposals.events.reply.CoHandlingOpinionSubmitted;
 import org.proposals.events.reply.ContactDisputed;
 import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
+import org.proposals.events.reply.ReplyDelivered;
 import org.proposals.events.reply.WorkMeasureRecorded;
 import org.proposals.infra.KafkaTestClient;
 
@@ -48,7 +49,7 @@ import static org.proposals.evaluation.HandlingScenario.as;
  * A unit's year as the other services report it: a lead proposal replied on time with two measures and contacts
  * (one disputed), a co-handling opinion given late, a sole proposal past its deadline, and a split assignment ended
  * by an adjustment. The breakdowns and the overdue list state exactly that, and a replay of the topics from their
- * beginning gives the same figures.
+ * beginning gives the same figures, the proposer's rating included.
  */
 @QuarkusTest
 class BreakdownAndReplayTest {
@@ -74,6 +75,7 @@ class BreakdownAndReplayTest {
         UUID coAssignment = UUID.randomUUID();
         UUID caseId = UUID.randomUUID();
         UUID disputedContact = UUID.randomUUID();
+        UUID reply = UUID.randomUUID();
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             publish(kafka,
                     submitted(lead, "20220024", List.of("INDUSTRY_CLUSTERS", "DIGITAL_ECONOMY")),
@@ -98,11 +100,18 @@ class BreakdownAndReplayTest {
                             "工信发〔2022〕12号", today.minusMonths(1), OffsetDateTime.now(CITY)),
                     new AssignmentAdjusted(splitAssignment, split, unit, UUID.randomUUID(), "不属本单位职责", List.of(),
                             OffsetDateTime.now(CITY)),
-                    new ReplyApproved(UUID.randomUUID(), caseId, leadAssignment, lead, unit, HandlingType.LEAD, ResultCategory.A,
-                            OffsetDateTime.now(CITY).minusDays(2)));
+                    new ReplyApproved(reply, caseId, leadAssignment, lead, unit, HandlingType.LEAD, ResultCategory.A,
+                            OffsetDateTime.now(CITY).minusDays(2)),
+                    new ReplyDelivered(reply, caseId, leadAssignment, lead, unit, today.minusDays(1), "POST", List.of(PROPOSER),
+                            OffsetDateTime.now(CITY).minusDays(1)));
         }
         // events from three topics arrive in their own time: wait until every one is applied
         await().atMost(Duration.ofSeconds(60)).untilAsserted(this::figuresStateTheYear);
+        // the proposer rates the delivered reply: the rating is this service's own record, and survives a replay
+        as("member-zhang").contentType("application/json").body("{\"rating\":\"SATISFIED\",\"comment\":\"措施具体\"}")
+                .post("/api/v1/replies/" + reply + "/satisfaction").then().statusCode(201);
+        breakdown("HANDLING_TYPE").body("find { it.key == 'LEAD' }.rated", equalTo(1))
+                .body("find { it.key == 'LEAD' }.satisfactionRate", equalTo(1.0f));
         String before = breakdown("HANDLING_TYPE").extract().asString();
 
         // the same figures from nothing but the topics

@@ -27,11 +27,12 @@ class EvaluationAccessMatrixTest {
     void everyoneGetsExactlyWhatTheirRoleAndTheRecordAllow() {
         HandlingScenario s = new HandlingScenario(OffsetDateTime.now(), "miit");
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
-            publish(kafka, s.submitted, s.leadAssigned, s.leadReplyApproved);
+            publish(kafka, s.submitted, s.leadAssigned, s.leadReplyApproved, s.leadReplyDelivered);
         }
         String rating = "/api/v1/replies/" + s.replyId + "/satisfaction";
-        await().atMost(WAIT).untilAsserted(() -> as("committee-wang").get("/api/v1/statistics?unitId=miit").then()
-                .body("replied", org.hamcrest.Matchers.greaterThanOrEqualTo(1)));
+        // delivered: the proposer sees it among their pending ratings
+        await().atMost(WAIT).untilAsserted(() -> as("member-zhang").get("/api/v1/ratings/pending?size=200").then()
+                .body("items.replyId", org.hamcrest.Matchers.hasItem(s.replyId.toString())));
 
         AccessMatrix matrix = new AccessMatrix().auditTrail();
         matrix.endpoint("POST", "/api/v1/replies/{replyId}/satisfaction").at(rating)
@@ -44,10 +45,27 @@ class EvaluationAccessMatrixTest {
                 .expect(200, "member-zhang").expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
                 .expect(404, "member-li", "office-drc")
                 .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/ratings/pending")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(200, "member-zhang", "member-li")
+                .expect(401, ANONYMOUS);
         matrix.endpoint("GET", "/api/v1/statistics")
                 .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
                 .expect(403, "member-zhang")
                 .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/statistics/breakdown").at("/api/v1/statistics/breakdown?by=HANDLING_TYPE")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/statistics/overdue")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        // rebuilding the read model is an operator's act
+        matrix.endpoint("POST", "/api/v1/read-model/replay")
+                .expect(403, UNIT_PEOPLE).expect(403, "committee-wang", "supervisor-city", "supervision-system", "member-zhang")
+                .expect(401, ANONYMOUS)
+                .expect(200, "admin");
 
         matrix.assertCoversEveryOperationAndRole();
         matrix.run();

@@ -8,9 +8,7 @@ import org.proposals.infra.KafkaTestClient;
 import java.time.OffsetDateTime;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
-import static org.proposals.evaluation.HandlingScenario.WAIT;
 import static org.proposals.evaluation.HandlingScenario.as;
 import static org.proposals.evaluation.HandlingScenario.publish;
 import static org.proposals.evaluation.HandlingScenario.statistics;
@@ -26,8 +24,8 @@ class EvaluationAccessTest {
         HandlingScenario s = new HandlingScenario(OffsetDateTime.now());
         String url = "/api/v1/replies/" + s.replyId + "/satisfaction";
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
-            publish(kafka, s.submitted, s.leadAssigned, s.leadReplyApproved);
-            await().atMost(WAIT).untilAsserted(() -> statistics(s.leadUnit, null).body("replied", equalTo(1)));
+            publish(kafka, s.submitted, s.leadAssigned, s.leadReplyApproved, s.leadReplyDelivered);
+            s.awaitDelivered(s.replyId);
         }
 
         given().contentType(ContentType.JSON).body(RATING).post(url).then().statusCode(401);

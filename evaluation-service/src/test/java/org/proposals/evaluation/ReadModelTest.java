@@ -50,7 +50,8 @@ class ReadModelTest {
                     "ReplyApprovedApplied"), applied.stream().filter(r -> "UnitHandling".equals(r.get("recordType")))
                     .map(r -> (String) r.get("action")).sorted().toList());
             Map<String, Object> replied = applied.stream()
-                    .filter(r -> "ReplyApprovedApplied".equals(r.get("action"))).findFirst().orElseThrow();
+                    .filter(r -> "ReplyApprovedApplied".equals(r.get("action")) && "UnitHandling".equals(r.get("recordType")))
+                    .findFirst().orElseThrow();
             assertEquals("UnitHandling", replied.get("recordType"));
             assertEquals(s.proposalId + "/" + s.leadUnit, replied.get("recordId"));
             assertEquals(s.leadReplyApproved.eventId().toString(), replied.get("causationId"));

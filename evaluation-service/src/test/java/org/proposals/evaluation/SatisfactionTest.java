@@ -49,11 +49,11 @@ class SatisfactionTest {
     }
 
     @Test
-    void theProposerRatesAReplyOnceAndTheRatingIsAnnounced() {
+    void theProposerRatesARoundOnceAndTheRatingIsAnnounced() {
         HandlingScenario s = new HandlingScenario(OffsetDateTime.now());
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
-            publish(kafka, s.submitted, s.leadAssigned, s.leadReplyApproved);
-            await().atMost(WAIT).untilAsserted(() -> statistics(s.leadUnit, null).body("replied", equalTo(1)));
+            publish(kafka, s.submitted, s.leadAssigned, s.leadReplyApproved, s.leadReplyDelivered);
+            s.awaitDelivered(s.replyId);
 
             // refused input records nothing
             rate(s.replyId, "{\"rating\":\"DELIGHTED\"}")
@@ -100,7 +100,7 @@ class SatisfactionTest {
             assertEquals(SatisfactionRating.SATISFIED, recorded.rating());
             assertEquals("答复认真，措施具体", recorded.comment());
 
-            // one rating per reply
+            // one rating per proposer and round
             rate(s.replyId, "{\"rating\":\"UNSATISFIED\"}")
                     .statusCode(409).contentType("application/problem+json");
             rating(s.replyId).statusCode(200).body("id", equalTo(id)).body("rating", equalTo("SATISFIED"));
@@ -139,20 +139,21 @@ class SatisfactionTest {
     }
 
     @Test
-    void aReplyIsRatedOnlyOnceItsProposerIsKnown() {
+    void aReplyIsRatedOnlyOnceDelivered() {
         HandlingScenario s = new HandlingScenario(OffsetDateTime.now());
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
-            publish(kafka, s.leadReplyApproved);
-            await().atMost(WAIT).untilAsserted(() -> statistics(s.leadUnit, null).body("replied", equalTo(1)));
+            publish(kafka, s.submitted, s.leadReplyApproved);
+            await().atMost(WAIT).untilAsserted(() -> statistics(s.leadUnit, s.year).body("replied", equalTo(1)));
 
+            // approved, not delivered yet: the proposer is told so; another proposer learns nothing
             rate(s.replyId, "{\"rating\":\"BASICALLY_SATISFIED\"}")
                     .statusCode(409).contentType("application/problem+json");
+            HandlingScenario.as("member-li").contentType(ContentType.JSON).body("{\"rating\":\"SATISFIED\"}")
+                    .post("/api/v1/replies/" + s.replyId + "/satisfaction").then().statusCode(404);
             assertRecorded(s.replyId, 0);
 
-            publish(kafka, s.submitted);
-            // the year is known once the proposal is
-            await().atMost(WAIT).untilAsserted(() -> statistics(s.leadUnit, s.year)
-                    .body("handlings", equalTo(1)));
+            publish(kafka, s.leadReplyDelivered);
+            s.awaitDelivered(s.replyId);
 
             rate(s.replyId, "{\"rating\":\"BASICALLY_SATISFIED\"}")
                     .statusCode(201)

@@ -13,6 +13,7 @@ import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.assignment.ProposalSupervised;
 import org.proposals.events.assignment.ResponsibilityAssigned;
 import org.proposals.events.assignment.SupervisionDirectiveIssued;
+import org.proposals.events.evaluation.RehandlingRequested;
 import org.proposals.events.evaluation.SatisfactionRecorded;
 import org.proposals.events.proposal.ProposalClosed;
 import org.proposals.events.proposal.ProposalFiled;
@@ -78,7 +79,8 @@ public final class EventCatalog {
             ReplyExtensionRequested.class,
             WorkMeasureRecorded.class,
             CommitmentFulfilled.class,
-            SatisfactionRecorded.class);
+            SatisfactionRecorded.class,
+            RehandlingRequested.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> key(contractOf(c).name(), contractOf(c).version()), Function.identity()));

@@ -196,6 +196,10 @@ public class Proposal extends PanacheEntityBase {
         moveTo(ProposalStatus.WITHDRAWN, reason, now);
     }
 
+    /** Statuses from which the committee reopens a proposal: every replying unit has replied. */
+    private static final Set<ProposalStatus> REOPENABLE =
+            EnumSet.of(ProposalStatus.REPLIED, ProposalStatus.EVALUATED, ProposalStatus.CLOSED);
+
     /**
      * Reopens the handling for the units named, or by default for those whose reply was rated unsatisfied
      * (or every replying unit if none was): their reply and rating are cleared for the new round.
@@ -203,7 +207,7 @@ public class Proposal extends PanacheEntityBase {
      * @return the units that handle it again
      */
     public List<String> reopen(Collection<String> unitIds, String reason, OffsetDateTime now) {
-        require(EnumSet.of(ProposalStatus.REPLIED, ProposalStatus.EVALUATED, ProposalStatus.CLOSED), "reopened");
+        require(REOPENABLE, "reopened");
         List<ProposalHandling> replying = handlings.stream().filter(ProposalHandling::owesReply).toList();
         List<ProposalHandling> again;
         if (unitIds != null && !unitIds.isEmpty()) {
@@ -218,8 +222,52 @@ public class Proposal extends PanacheEntityBase {
                     .filter(h -> h.rating == SatisfactionRating.UNSATISFIED).toList();
             again = unsatisfied.isEmpty() ? replying : unsatisfied;
         }
+        return startRound(again, handlingRound + 1, reason, now);
+    }
+
+    /**
+     * Why a proposer's unsatisfied rating of {@code replyId}, the unit's reply in round {@code ratedRound}, cannot
+     * reopen the unit's handling; empty when it can. It cannot when the rated reply is no longer the unit's current
+     * one (the unit was reopened already, by the committee or by an earlier request, or replied again), or when the
+     * proposal is not in a status the committee could reopen it from (e.g. another unit has not replied yet); a
+     * proposal reopened from that round already for other units takes the unit into the same round.
+     */
+    public Optional<String> whyNoRehandling(String unitId, UUID replyId, int ratedRound) {
+        ProposalHandling handling = handlingBy(unitId).filter(ProposalHandling::owesReply).orElse(null);
+        if (handling == null) {
+            return Optional.of(unitId + " gives no reply to the proposer on proposal " + number);
+        }
+        if (!replyId.equals(handling.replyId)) {
+            return Optional.of("reply " + replyId + " is no longer the current reply of " + unitId
+                    + " (reopened already, or replied again)");
+        }
+        Set<ProposalStatus> allowed = EnumSet.copyOf(REOPENABLE);
+        if (handlingRound > ratedRound) {
+            allowed.add(ProposalStatus.IN_HANDLING);
+        }
+        if (!allowed.contains(status)) {
+            return Optional.of("proposal " + number + " is " + status + ", not reopened from there");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Reopens the unit's handling after a proposer rated its reply of round {@code ratedRound} unsatisfied (check
+     * {@link #whyNoRehandling} first): like the committee's reopening for that unit, in the next round; when the
+     * proposal has been reopened from that round already for other units, the unit joins the current round.
+     *
+     * @return the unit, which handles it again
+     */
+    public List<String> reopenForRehandling(String unitId, int ratedRound, String reason, OffsetDateTime now) {
+        if (handlingRound <= ratedRound) {
+            return reopen(List.of(unitId), reason, now);
+        }
+        return startRound(handlingBy(unitId).stream().toList(), handlingRound, reason, now);
+    }
+
+    private List<String> startRound(List<ProposalHandling> again, int round, String reason, OffsetDateTime now) {
         again.forEach(ProposalHandling::startNewRound);
-        handlingRound++;
+        handlingRound = round;
         status = ProposalStatus.IN_HANDLING;
         statusNote = reason;
         updatedAt = now;

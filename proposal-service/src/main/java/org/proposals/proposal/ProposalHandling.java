@@ -76,6 +76,28 @@ public class ProposalHandling {
         this.unitId = unitId;
     }
 
+    /**
+     * Whether a proposer's rating applies to the unit's part as it stands: a rating of its current reply, or one
+     * that arrived before the reply itself, but never a rating of an earlier round's reply after the unit was
+     * reopened (such a rating stays in the timeline only).
+     */
+    public boolean isRatedBy(UUID ratedReplyId, Integer ratedRound) {
+        if (replyId != null) {
+            return replyId.equals(ratedReplyId);
+        }
+        return (ratedRound == null ? 1 : ratedRound) >= proposal.handlingRound;
+    }
+
+    /** Takes a proposer's rating: the least satisfied of the round's proposers stands for the unit's part. */
+    public void rate(SatisfactionRating given, OffsetDateTime at) {
+        if (rating == null || given.ordinal() > rating.ordinal()) {
+            rating = given;
+        }
+        if (ratedAt == null) {
+            ratedAt = at;
+        }
+    }
+
     boolean owesReply() {
         return handlingType != null && handlingType.repliesToProposer();
     }

@@ -15,7 +15,9 @@ import org.proposals.events.Topics;
 import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.evaluation.RehandlingRequested;
 import org.proposals.events.evaluation.SatisfactionRecorded;
+import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
 import org.proposals.infra.TestIdentity;
@@ -208,6 +210,76 @@ class ProposalLifecycleTest {
                 "ReplyApproved", "SatisfactionRecorded", "ProposalReopened", "ReplyApproved", "ProposalClosed"), types);
         given().auth().oauth2(TestIdentity.tokenFor("member-li")).get("/api/v1/proposals/" + id + "/timeline").then().statusCode(404);
         given().auth().oauth2(TestIdentity.tokenFor("member-zhang")).get("/api/v1/proposals/" + id + "/timeline").then().statusCode(200);
+    }
+
+    @Test
+    void anUnsatisfiedRatingReopensTheUnitForTheNextRoundOnce() {
+        String id = registered("关于支持中小企业数字化改造的提案");
+        decide(id, "filing", null).statusCode(200);
+        UUID proposalId = UUID.fromString(id);
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID miit = publishAssigned(kafka, id, "miit", HandlingType.SPLIT);
+            UUID drc = publishAssigned(kafka, id, "drc", HandlingType.SPLIT);
+            awaitStatus(id, "ASSIGNED");
+            UUID miitReply = UUID.randomUUID();
+            UUID drcReply = UUID.randomUUID();
+            publish(kafka, Topics.REPLY_EVENTS, new ReplyApproved(miitReply, UUID.randomUUID(), miit, proposalId, "miit",
+                    HandlingType.SPLIT, ResultCategory.B, OffsetDateTime.now()));
+            publish(kafka, Topics.REPLY_EVENTS, new ReplyApproved(drcReply, UUID.randomUUID(), drc, proposalId, "drc",
+                    HandlingType.SPLIT, ResultCategory.A, OffsetDateTime.now()));
+            awaitStatus(id, "REPLIED");
+
+            // evaluation-service asks for miit's re-handling after 张委员 rated its round-1 reply unsatisfied
+            RehandlingRequested request = new RehandlingRequested(UUID.randomUUID(), proposalId, "miit", miitReply, 1,
+                    "member-zhang", "措施不具体", OffsetDateTime.now());
+            kafka.publish(KafkaTestClient.topic(Topics.EVALUATION_EVENTS), EventCodec.envelope(request, UUID.randomUUID(),
+                    null, HandlingEventsTest.actor("member-zhang", "张委员", "PROPOSER", null)));
+            awaitStatus(id, "IN_HANDLING");
+            asCommittee().get("/api/v1/proposals/" + id).then()
+                    .body("handlingRound", equalTo(2))
+                    .body("statusNote", equalTo("rated unsatisfied by member-zhang: 措施不具体"))
+                    .body("units.find { it.unitId == 'miit' }.repliedAt", nullValue())
+                    .body("units.find { it.unitId == 'drc' }.resultCategory", equalTo("A"));
+            ConsumerRecord<String, String> reopened = kafka.readUntil(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS),
+                    r -> id.equals(r.key()) && "ProposalReopened".equals(KafkaTestClient.header(r, Topics.HEADER_EVENT_TYPE)),
+                    Duration.ofSeconds(30)).stream().filter(r -> id.equals(r.key())
+                            && "ProposalReopened".equals(KafkaTestClient.header(r, Topics.HEADER_EVENT_TYPE)))
+                    .findFirst().orElseThrow();
+            var envelope = EventCodec.fromJson(reopened.value());
+            ProposalReopened payload = (ProposalReopened) EventCodec.payloadOf(envelope);
+            assertEquals(2, payload.round());
+            assertEquals(List.of("miit"), payload.unitIds());
+            assertEquals("member-zhang", envelope.actor().id());
+
+            // the same request again (a redelivery, or the same request under a new event id), and a rating of the
+            // round-1 reply arriving after the reopening: nothing changes
+            kafka.publish(KafkaTestClient.topic(Topics.EVALUATION_EVENTS), HandlingEventsTest.envelope(request));
+            publish(kafka, Topics.EVALUATION_EVENTS, new SatisfactionRecorded(UUID.randomUUID(), proposalId, miitReply, "miit",
+                    "member-li", SatisfactionRating.UNSATISFIED, null, OffsetDateTime.now(), 1, null, null, false));
+            // drc's reply rated satisfied: a marker that the events before it on the topic have been applied
+            publish(kafka, Topics.EVALUATION_EVENTS, new SatisfactionRecorded(UUID.randomUUID(), proposalId, drcReply, "drc",
+                    "member-zhang", SatisfactionRating.SATISFIED, null, OffsetDateTime.now(), 1, null, null, false));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> asCommittee().get("/api/v1/proposals/" + id).then()
+                    .body("units.find { it.unitId == 'drc' }.rating", equalTo("SATISFIED")));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(4L,
+                    asCommittee().get("/api/v1/proposals/" + id + "/timeline").then().extract().<List<String>>path("type")
+                            .stream().filter(t -> t.equals("RehandlingRequested") || t.equals("SatisfactionRecorded")).count()));
+            asCommittee().get("/api/v1/proposals/" + id).then()
+                    .body("status", equalTo("IN_HANDLING"))
+                    .body("handlingRound", equalTo(2))
+                    .body("units.find { it.unitId == 'miit' }.rating", nullValue());
+            assertEquals(1L, asCommittee().get("/api/v1/proposals/" + id + "/timeline").then().extract().<List<String>>path("type")
+                    .stream().filter("ProposalReopened"::equals).count());
+
+            // round 2: miit replies again and is rated again
+            UUID secondReply = UUID.randomUUID();
+            publish(kafka, Topics.REPLY_EVENTS, new ReplyApproved(secondReply, UUID.randomUUID(), miit, proposalId, "miit",
+                    HandlingType.SPLIT, ResultCategory.A, OffsetDateTime.now(), null, "REHANDLING", 2, "FULL"));
+            awaitStatus(id, "REPLIED");
+            publish(kafka, Topics.EVALUATION_EVENTS, new SatisfactionRecorded(UUID.randomUUID(), proposalId, secondReply, "miit",
+                    "member-zhang", SatisfactionRating.SATISFIED, null, OffsetDateTime.now(), 2, null, null, false));
+            awaitStatus(id, "EVALUATED");
+        }
     }
 
     @Test

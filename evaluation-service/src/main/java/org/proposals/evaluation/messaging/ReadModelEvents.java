@@ -13,6 +13,7 @@ import org.proposals.events.proposal.ProposalClosed;
 import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalMerged;
 import org.proposals.events.proposal.ProposalNotFiled;
+import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.proposal.ProposalWithdrawn;
@@ -21,6 +22,7 @@ import org.proposals.events.reply.CommitmentFulfilled;
 import org.proposals.events.reply.ContactDisputed;
 import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
+import org.proposals.events.reply.ReplyDelivered;
 import org.proposals.events.reply.WorkMeasureRecorded;
 import org.proposals.kit.messaging.EventHandlers;
 
@@ -43,6 +45,8 @@ public class ReadModelEvents {
                 .on(ProposalAssigned.class, (event, envelope) -> readModel.onAssigned(event))
                 .on(AssignmentSigned.class, (event, envelope) -> readModel.onSigned(event))
                 .on(ReplyApproved.class, (event, envelope) -> readModel.onReplyApproved(event))
+                .on(ReplyDelivered.class, (event, envelope) -> readModel.onReplyDelivered(event))
+                .on(ProposalReopened.class, (event, envelope) -> readModel.onReopened(event))
                 .on(ProposalRevised.class, (event, envelope) -> facts.onRevised(event))
                 .on(ProposalFiled.class, (event, envelope) -> facts.onDecided(event.proposalId(), "FILED", null, envelope.type()))
                 .on(ProposalNotFiled.class, (event, envelope) -> facts.onDecided(event.proposalId(), "NOT_FILED", null, envelope.type()))

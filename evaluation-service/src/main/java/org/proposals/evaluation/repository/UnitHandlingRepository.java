@@ -28,9 +28,9 @@ public class UnitHandlingRepository implements PanacheRepositoryBase<UnitHandlin
         });
     }
 
-    /** The handling whose formal reply this is, locked until the transaction ends so that a reply is rated once. */
-    public Optional<UnitHandling> findByReplyForUpdate(UUID replyId) {
-        return find("replyId", replyId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /** The unit's handling of the proposal, locked until the transaction ends. */
+    public Optional<UnitHandling> findForUpdate(UUID proposalId, String unitId) {
+        return findByIdOptional(new UnitHandling.Key(proposalId, unitId), LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**

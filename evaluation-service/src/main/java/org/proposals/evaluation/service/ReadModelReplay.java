@@ -32,8 +32,8 @@ public class ReadModelReplay {
     private static final Logger LOG = Logger.getLogger(ReadModelReplay.class);
 
     /** Everything built from events; the ratings (satisfaction) and the kit's tables are not. */
-    static final List<String> READ_MODEL_TABLES = List.of("unit_handling", "proposal_record", "handling_contact",
-            "handling_measure", "handling_commitment", "missed_deadline");
+    static final List<String> READ_MODEL_TABLES = List.of("unit_handling", "proposal_record", "reply_round", "reply_recipient",
+            "handling_contact", "handling_measure", "handling_commitment", "missed_deadline");
 
     @Inject
     EntityManager entityManager;
@@ -107,10 +107,24 @@ public class ReadModelReplay {
         return result;
     }
 
-    /** The ratings are this service's own records: each goes back on the handling of the reply it rates. */
+    /**
+     * The ratings are this service's own records: each round's least satisfied rating goes back on its handling, as
+     * the first-round rating and as the rating of the handling's current round.
+     */
     private void restoreRatings() {
-        entityManager.createNativeQuery("""
-                UPDATE unit_handling h SET rating = s.rating, rated_at = s.recorded_at
-                  FROM satisfaction s WHERE s.reply_id = h.reply_id""").executeUpdate();
+        String worst = """
+                WITH worst AS (
+                    SELECT DISTINCT ON (proposal_id, unit_id, round) proposal_id, unit_id, round, rating, recorded_at
+                      FROM satisfaction
+                     ORDER BY proposal_id, unit_id, round,
+                              CASE rating WHEN 'UNSATISFIED' THEN 0 WHEN 'BASICALLY_SATISFIED' THEN 1 ELSE 2 END, recorded_at DESC)
+                """;
+        entityManager.createNativeQuery(worst + """
+                UPDATE unit_handling h SET first_round_rating = w.rating, first_round_rated_at = w.recorded_at
+                  FROM worst w WHERE w.proposal_id = h.proposal_id AND w.unit_id = h.unit_id AND w.round = 1""").executeUpdate();
+        entityManager.createNativeQuery(worst + """
+                UPDATE unit_handling h SET rating = w.rating, rated_at = w.recorded_at
+                  FROM worst w WHERE w.proposal_id = h.proposal_id AND w.unit_id = h.unit_id
+                   AND w.round = COALESCE(h.reply_round, 1)""").executeUpdate();
     }
 }

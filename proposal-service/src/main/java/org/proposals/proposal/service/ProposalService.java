@@ -3,6 +3,7 @@ package org.proposals.proposal.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.NotFiledReason;
 import org.proposals.events.ProposalEvent;
@@ -11,6 +12,7 @@ import org.proposals.events.Proposer;
 import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.evaluation.RehandlingRequested;
 import org.proposals.events.evaluation.SatisfactionRecorded;
 import org.proposals.events.proposal.ProposalClosed;
 import org.proposals.events.proposal.ProposalFiled;
@@ -45,6 +47,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
@@ -53,6 +56,8 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class ProposalService {
+
+    private static final Logger LOG = Logger.getLogger(ProposalService.class);
 
     @Inject
     ProposalRepository proposals;
@@ -274,10 +279,15 @@ public class ProposalService {
         Proposal proposal = forUpdate(id, expectedVersion);
         Map<String, Object> before = state(proposal);
         List<String> again = proposal.reopen(unitIds, reason.strip(), clock.now());
+        reopened(proposal, before, again);
+        return proposal;
+    }
+
+    /** The reopening decided, recorded and announced, whether the committee or a proposer's rating asked for it. */
+    private void reopened(Proposal proposal, Map<String, Object> before, List<String> again) {
         decided("ProposalReopened", proposal, before);
         publish(new ProposalReopened(proposal.id, proposal.number, proposal.handlingRound, again, proposal.statusNote,
                 proposal.updatedAt));
-        return proposal;
     }
 
     public Proposal close(UUID id, long expectedVersion) {
@@ -323,7 +333,31 @@ public class ProposalService {
             onSatisfactionRecorded(recorded);
         } else if (event instanceof AssignmentAdjusted adjusted) {
             onAdjusted(adjusted);
+        } else if (event instanceof RehandlingRequested requested) {
+            onRehandlingRequested(requested);
         }
+    }
+
+    /**
+     * A proposer rated the unit's reply unsatisfied: the unit handles the proposal again, exactly as if the committee
+     * had reopened it for that unit. A request that no longer fits (the unit was reopened already, a repeat of the
+     * request, or a proposal in a status it is not reopened from) changes nothing; it stays in the timeline, and the
+     * committee may still reopen by hand.
+     */
+    private void onRehandlingRequested(RehandlingRequested request) {
+        Proposal proposal = proposals.findForUpdate(request.proposalId())
+                .orElseThrow(() -> new IllegalStateException("unknown proposal " + request.proposalId()));
+        Optional<String> refusal = proposal.whyNoRehandling(request.unitId(), request.replyId(), request.round());
+        if (refusal.isPresent()) {
+            LOG.infof("Re-handling request %s for %s on proposal %s (round %d) changes nothing: %s", request.requestId(),
+                    request.unitId(), proposal.number, request.round(), refusal.get());
+            return;
+        }
+        Map<String, Object> before = state(proposal);
+        String reason = "rated unsatisfied by " + request.proposerId()
+                + (request.reason() == null || request.reason().isBlank() ? "" : ": " + request.reason().strip());
+        List<String> again = proposal.reopenForRehandling(request.unitId(), request.round(), reason, clock.now());
+        reopened(proposal, before, again);
     }
 
     private void onAssigned(ProposalAssigned assigned) {
@@ -368,8 +402,9 @@ public class ProposalService {
 
     private void onSatisfactionRecorded(SatisfactionRecorded recorded) {
         followHandling(recorded.proposalId(), recorded.unitId(), "SatisfactionRecordedApplied", h -> {
-            h.rating = recorded.rating();
-            h.ratedAt = recorded.recordedAt();
+            if (h.isRatedBy(recorded.replyId(), recorded.round())) {
+                h.rate(recorded.rating(), recorded.recordedAt());
+            }
         });
     }
 
