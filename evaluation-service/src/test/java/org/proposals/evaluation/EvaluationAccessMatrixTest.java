@@ -61,6 +61,14 @@ class EvaluationAccessMatrixTest {
                 .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
                 .expect(403, "member-zhang")
                 .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/summaries/annual").at("/api/v1/summaries/annual?unitId=miit&year=2026")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("GET", "/api/v1/summaries/annual/register").at("/api/v1/summaries/annual/register?unitId=miit&year=2026")
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
         // rebuilding the read model is an operator's act
         matrix.endpoint("POST", "/api/v1/read-model/replay")
                 .expect(403, UNIT_PEOPLE).expect(403, "committee-wang", "supervisor-city", "supervision-system", "member-zhang")

@@ -1,5 +1,6 @@
 package org.proposals.evaluation.summary;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.proposals.events.HandlingType;
 import org.proposals.events.ProposalKind;
 
@@ -99,11 +100,13 @@ public record AnnualSummary(
             };
         }
 
+        @JsonProperty
         public int total() {
             return sole + lead + split + coHandling;
         }
 
         /** Those that owe the proposer a formal reply: sole, lead and split, not co-handling. */
+        @JsonProperty
         public int needingReply() {
             int needing = 0;
             for (HandlingType type : HandlingType.values()) {
@@ -112,6 +115,7 @@ public record AnnualSummary(
             return needing;
         }
 
+        @JsonProperty
         public int inProgress() {
             return total() - completed;
         }
@@ -239,6 +243,7 @@ public record AnnualSummary(
             requireCount(unsatisfied, "unsatisfied");
         }
 
+        @JsonProperty
         public int rated() {
             return satisfied + basicallySatisfied + unsatisfied;
         }
@@ -247,6 +252,7 @@ public record AnnualSummary(
          * Satisfied and basically satisfied over all ratings, as the rules count it, to four decimal places
          * (0.9773); null when nothing has been rated.
          */
+        @JsonProperty
         public BigDecimal rate() {
             return rated() == 0 ? null
                     : BigDecimal.valueOf(satisfied + basicallySatisfied).divide(BigDecimal.valueOf(rated()), 4, RoundingMode.HALF_UP);

@@ -1,6 +1,7 @@
 package org.proposals.reply.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.proposals.kit.tabular.CsvWriter;
 import org.proposals.kit.tabular.XlsxWriter;
 import org.proposals.reply.MeasureKind;
 import org.proposals.reply.WorkMeasure;
@@ -8,7 +9,6 @@ import org.proposals.reply.repository.WorkMeasureRepository;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,12 +81,9 @@ public record WorkMeasureRegister(String unitId, Integer year, int proposalCount
         return rows;
     }
 
-    /** UTF-8 with a byte order mark, so that Excel reads the Chinese text; CRLF line ends (RFC 4180). */
+    /** For spreadsheets: UTF-8 with a byte order mark, CRLF line ends (RFC 4180). */
     byte[] csv() {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        csvLine(out, new ArrayList<>(HEADINGS));
-        rows().forEach(row -> csvLine(out, row));
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return CsvWriter.toBytes(HEADINGS, rows());
     }
 
     byte[] xlsx() {
@@ -100,30 +97,5 @@ public record WorkMeasureRegister(String unitId, Integer year, int proposalCount
             xlsx.row(HEADINGS);
             rows().forEach(xlsx::row);
         }
-    }
-
-    private static void csvLine(StringBuilder out, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(csvCell(cells.get(i)));
-        }
-        out.append("\r\n");
-    }
-
-    private static String csvCell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        // a cell a spreadsheet would take for a formula is written as text
-        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
     }
 }
