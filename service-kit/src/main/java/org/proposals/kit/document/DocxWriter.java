@@ -1,5 +1,7 @@
 package org.proposals.kit.document;
 
+import org.proposals.kit.ooxml.OpcPackage;
+
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -43,8 +45,6 @@ import java.util.zip.ZipOutputStream;
 public final class DocxWriter implements Closeable {
 
     private static final String MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static final String PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
     /** The width between A4's margins below, in twentieths of a point: 210 mm − 28 mm − 26 mm. */
     private static final int TEXT_WIDTH = 11906 - 1588 - 1474;
 
@@ -67,16 +67,12 @@ public final class DocxWriter implements Closeable {
                     <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
                     <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
                     </Types>""");
-            part("_rels/.rels", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <Relationships xmlns="%s">\
-                    <Relationship Id="rId1" Type="%s/officeDocument" Target="word/document.xml"/>\
-                    </Relationships>""".formatted(PACKAGE_RELATIONSHIPS, RELATIONSHIPS));
+            part("_rels/.rels", OpcPackage.relationshipTo("officeDocument", "word/document.xml"));
             part("word/_rels/document.xml.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Relationships xmlns="%s">\
                     <Relationship Id="rId1" Type="%s/styles" Target="styles.xml"/>\
-                    </Relationships>""".formatted(PACKAGE_RELATIONSHIPS, RELATIONSHIPS));
+                    </Relationships>""".formatted(OpcPackage.PACKAGE_RELATIONSHIPS, OpcPackage.RELATIONSHIPS));
             part("word/styles.xml", STYLES);
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             body.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"" + MAIN
@@ -307,9 +303,7 @@ public final class DocxWriter implements Closeable {
     }
 
     private void part(String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        OpcPackage.part(zip, name, content);
     }
 
     /** Fonts: Latin text in Times New Roman, Chinese in the face each style names. Sizes in half points. */

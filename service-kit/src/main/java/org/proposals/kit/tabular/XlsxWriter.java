@@ -1,5 +1,7 @@
 package org.proposals.kit.tabular;
 
+import org.proposals.kit.ooxml.OpcPackage;
+
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,8 +40,6 @@ import java.util.zip.ZipOutputStream;
 public final class XlsxWriter implements Closeable {
 
     private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final String RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    private static final String PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
     /** Style 1 shows a date (built-in format 14), style 2 a date and time (22); style 0 is General. */
     private static final int DATE_STYLE = 1;
     private static final int DATE_TIME_STYLE = 2;
@@ -75,22 +75,18 @@ public final class XlsxWriter implements Closeable {
                     <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
                     <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
                     </Types>""");
-            part("_rels/.rels", """
-                    <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                    <Relationships xmlns="%s">\
-                    <Relationship Id="rId1" Type="%s/officeDocument" Target="xl/workbook.xml"/>\
-                    </Relationships>""".formatted(PACKAGE_RELATIONSHIPS, RELATIONSHIPS));
+            part("_rels/.rels", OpcPackage.relationshipTo("officeDocument", "xl/workbook.xml"));
             part("xl/workbook.xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <workbook xmlns="%s" xmlns:r="%s">\
                     <sheets><sheet name="%s" sheetId="1" r:id="rId1"/></sheets>\
-                    </workbook>""".formatted(MAIN, RELATIONSHIPS, xml(sheetName)));
+                    </workbook>""".formatted(MAIN, OpcPackage.RELATIONSHIPS, xml(sheetName)));
             part("xl/_rels/workbook.xml.rels", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                     <Relationships xmlns="%s">\
                     <Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/>\
                     <Relationship Id="rId2" Type="%s/styles" Target="styles.xml"/>\
-                    </Relationships>""".formatted(PACKAGE_RELATIONSHIPS, RELATIONSHIPS, RELATIONSHIPS));
+                    </Relationships>""".formatted(OpcPackage.PACKAGE_RELATIONSHIPS, OpcPackage.RELATIONSHIPS, OpcPackage.RELATIONSHIPS));
             // Excel wants one font, two fills, one border and a General style before any of its own
             part("xl/styles.xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -188,9 +184,7 @@ public final class XlsxWriter implements Closeable {
     }
 
     private void part(String name, String content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content.getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
+        OpcPackage.part(zip, name, content);
     }
 
     /** Days since Excel's 1900 epoch, with the time of day as the fraction (dates after 1900-02-28 only). */
