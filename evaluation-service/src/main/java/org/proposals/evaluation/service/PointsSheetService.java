@@ -101,9 +101,9 @@ public class PointsSheetService {
     public static PointsSheet.Criterion score(PointsCriterion criterion, PointsConfig.Criterion rule, long counted,
                                               List<PointsRepository.Missed> missed, String unitId) {
         BigDecimal max = scale(rule.max());
-        long short_ = Math.min(missed.size(), counted);
+        long missedCount = Math.min(missed.size(), counted);
         BigDecimal percent = counted == 0 ? null
-                : BigDecimal.valueOf(counted - short_).multiply(HUNDRED).divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP);
+                : BigDecimal.valueOf(counted - missedCount).multiply(HUNDRED).divide(BigDecimal.valueOf(counted), 2, RoundingMode.HALF_UP);
         List<BigDecimal> costs = new ArrayList<>();
         if (rule.rule() == PointsConfig.Rule.PER_ITEM) {
             BigDecimal left = max;
@@ -133,7 +133,7 @@ public class PointsSheetService {
         return new PointsSheet.Criterion(criterion, description(criterion), rule.rule(), max,
                 rule.rule() == PointsConfig.Rule.PER_ITEM ? scale(rule.pointsPerItem()) : null,
                 rule.rule() == PointsConfig.Rule.RATE ? rule.pointsPerPercentagePoint() : null,
-                new PointsSheet.Figure(counted - short_, counted, percent), scale(max.subtract(lost).max(BigDecimal.ZERO)),
+                new PointsSheet.Figure(counted - missedCount, counted, percent), scale(max.subtract(lost).max(BigDecimal.ZERO)),
                 deductions);
     }
 
