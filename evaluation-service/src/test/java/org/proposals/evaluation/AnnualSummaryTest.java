@@ -36,7 +36,6 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.proposals.evaluation.HandlingScenario.PROPOSER;
@@ -127,8 +126,12 @@ class AnnualSummaryTest {
                 // the first sole reply came two days after its deadline
                 .body("timeliness.formalReplies.onTime", equalTo(2)).body("timeliness.formalReplies.due", equalTo(3))
                 .body("satisfaction.satisfied", equalTo(1)).body("satisfaction.rated", equalTo(1))
-                .body("satisfaction.rate", equalTo(1.0f))
-                .body("evaluation", nullValue());
+                .body("satisfaction.rate", equalTo(1.0f));
+        // the evaluation is the year's points sheet
+        float total = as("committee-wang").get("/api/v1/evaluations/" + unit + "/" + year).then().statusCode(200)
+                .extract().path("total");
+        summary().body("evaluation.points", equalTo(total)).body("evaluation.maximum", equalTo(100));
+        assertTrue(total < 100, "the late sign-for and the late reply cost points: " + total);
 
         String docx = DocxText.of(bytes("application/vnd.openxmlformats-officedocument.wordprocessingml.document")).text();
         for (String text : List.of(docx, new String(bytes("text/markdown"), StandardCharsets.UTF_8))) {

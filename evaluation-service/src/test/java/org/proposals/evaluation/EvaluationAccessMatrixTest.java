@@ -75,6 +75,34 @@ class EvaluationAccessMatrixTest {
                 .expect(401, ANONYMOUS)
                 .expect(200, "admin");
 
+        // the points sheet: the unit's own people and the overseers; the committee adjusts it
+        String sheet = "/api/v1/evaluations/miit/" + s.year;
+        await().atMost(WAIT).untilAsserted(() -> as("committee-wang").get(sheet).then().statusCode(200));
+        String adjustment = as("committee-wang").contentType("application/json")
+                .body("{\"points\":-1,\"reason\":\"答复件未按要求公开\"}").post(sheet + "/adjustments").then()
+                .statusCode(201).extract().path("id");
+        matrix.endpoint("GET", "/api/v1/evaluations/{unitId}/{year}").at(sheet)
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(404, "office-drc")
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("POST", "/api/v1/evaluations/{unitId}/{year}/adjustments").at(sheet + "/adjustments")
+                .body(() -> "{\"points\":2,\"reason\":\"典型案例\"}")
+                .expect(403, UNIT_PEOPLE).expect(403, "supervisor-city", "admin", "supervision-system", "member-zhang")
+                .expect(401, ANONYMOUS)
+                .expect(201, "committee-wang");
+        matrix.endpoint("GET", "/api/v1/evaluations/{unitId}/{year}/adjustments/{adjustmentId}")
+                .at(sheet + "/adjustments/" + adjustment)
+                .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
+                .expect(404, "office-drc")
+                .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        matrix.endpoint("DELETE", "/api/v1/evaluations/{unitId}/{year}/adjustments/{adjustmentId}")
+                .at(sheet + "/adjustments/" + adjustment + "?reason=" + "withdrawn")
+                .expect(403, UNIT_PEOPLE).expect(403, "supervisor-city", "admin", "supervision-system", "member-zhang")
+                .expect(401, ANONYMOUS)
+                .expect(200, "committee-wang");
+
         matrix.assertCoversEveryOperationAndRole();
         matrix.run();
 

@@ -39,6 +39,9 @@ public class SummaryService {
     @Inject
     CityClock clock;
 
+    @Inject
+    PointsSheetService points;
+
     /** Which proposals a summary covers: those of a year, or of a session. */
     public record Scope(String unitId, Integer year, UUID sessionId) {
 
@@ -90,14 +93,17 @@ public class SummaryService {
             titles.put(line.proposalNumber(), line.proposalTitle());
         }
         measures.forEach((number, list) -> converted.add(new AnnualSummary.ConvertedProposal(number, titles.get(number), list)));
-        return new AnnualSummary(scope.unitId(), f[18] == null ? scope.unitId() : (String) f[18],
-                scope.year() != null ? scope.year() : f[20] == null ? today.getYear() : i(f[20]),
+        int year = scope.year() != null ? scope.year() : f[20] == null ? today.getYear() : i(f[20]);
+        // the year's points sheet, once the unit has handlings that year
+        AnnualSummary.Evaluation evaluation = points.total(scope.unitId(), year)
+                .map(t -> new AnnualSummary.Evaluation(t.points(), t.maximum())).orElse(null);
+        return new AnnualSummary(scope.unitId(), f[18] == null ? scope.unitId() : (String) f[18], year,
                 null, f[19] == null ? ProposalKind.PROPOSAL : ProposalKind.valueOf((String) f[19]),
                 handled, mainTopics(scope), new AnnualSummary.Adoption(i(f[5]), i(f[6])), converted,
                 typicalCases(scope, measures, titles),
                 new AnnualSummary.Timeliness(new AnnualSummary.OnTime(i(f[7]), i(f[6])), new AnnualSummary.OnTime(i(f[9]), i(f[8])),
                         new AnnualSummary.OnTime(i(f[11]), i(f[10])), new AnnualSummary.OnTime(i(f[13]), i(f[12]))),
-                new AnnualSummary.Satisfaction(i(f[14]), i(f[15]), i(f[16])), i(f[17]), null);
+                new AnnualSummary.Satisfaction(i(f[14]), i(f[15]), i(f[16])), i(f[17]), evaluation);
     }
 
     /** The measures the unit's handlings in scope led to, by proposal number, then date and title. */
