@@ -40,7 +40,7 @@ public class ReplyVersion extends PanacheEntityBase {
 
     public String text;
 
-    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> answers;
 
     @JdbcTypeCode(SqlTypes.JSON)
