@@ -3,11 +3,7 @@ package org.proposals.evaluation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
-import org.proposals.events.Actor;
-import org.proposals.events.EventCatalog;
-import org.proposals.events.EventCodec;
 import org.proposals.events.HandlingType;
-import org.proposals.events.IntegrationEvent;
 import org.proposals.events.ProposalKind;
 import org.proposals.events.ProposalSource;
 import org.proposals.events.ResultCategory;
@@ -71,7 +67,7 @@ class AnnualSummaryTest {
         UUID[] assignments = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID()};
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
-            publish(kafka,
+            HandlingScenario.publish(kafka,
                     submitted(sole1, "20260001", List.of("INDUSTRY_CLUSTERS", "SME")),
                     submitted(sole2, "20260002", List.of()),
                     submitted(lead, "20260024", List.of("INDUSTRY_CLUSTERS")),
@@ -197,12 +193,5 @@ class AnnualSummaryTest {
     private WorkMeasureRecorded measure(UUID proposalId, String title, String kind, String documentNumber) {
         return new WorkMeasureRecorded(UUID.randomUUID(), UUID.randomUUID(), proposalId, unit, kind, title, documentNumber,
                 today.minusMonths(1), now);
-    }
-
-    private static void publish(KafkaTestClient kafka, IntegrationEvent... events) {
-        for (IntegrationEvent event : events) {
-            kafka.publish(KafkaTestClient.topic(EventCatalog.contractOf(event.getClass()).topic()),
-                    EventCodec.envelope(event, UUID.randomUUID(), null, Actor.SYSTEM));
-        }
     }
 }

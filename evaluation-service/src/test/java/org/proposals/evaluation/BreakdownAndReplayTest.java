@@ -6,12 +6,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
-import org.proposals.events.Actor;
-import org.proposals.events.EventCatalog;
-import org.proposals.events.EventCodec;
-import org.proposals.events.EventEnvelope;
 import org.proposals.events.HandlingType;
-import org.proposals.events.IntegrationEvent;
 import org.proposals.events.ProposalKind;
 import org.proposals.events.ProposalSource;
 import org.proposals.events.ResultCategory;
@@ -77,7 +72,7 @@ class BreakdownAndReplayTest {
         UUID disputedContact = UUID.randomUUID();
         UUID reply = UUID.randomUUID();
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
-            publish(kafka,
+            HandlingScenario.publish(kafka,
                     submitted(lead, "20220024", List.of("INDUSTRY_CLUSTERS", "DIGITAL_ECONOMY")),
                     submitted(coHandled, "20220031", List.of("SME")),
                     submitted(sole, "20220040", List.of()),
@@ -173,13 +168,5 @@ class BreakdownAndReplayTest {
     private ProposalAssigned assigned(UUID assignmentId, UUID proposalId, HandlingType type, LocalDate due) {
         return new ProposalAssigned(assignmentId, proposalId, "提案", PROPOSER, unit, "市工业和信息化局", type,
                 type == HandlingType.CO_HANDLING ? "miit" : null, assignedAt, due);
-    }
-
-    /** Puts each event on its producer's topic, as its outbox relay would. */
-    private static void publish(KafkaTestClient kafka, IntegrationEvent... events) {
-        for (IntegrationEvent event : events) {
-            EventEnvelope envelope = EventCodec.envelope(event, UUID.randomUUID(), null, Actor.SYSTEM);
-            kafka.publish(KafkaTestClient.topic(EventCatalog.contractOf(event.getClass()).topic()), envelope);
-        }
     }
 }

@@ -6,6 +6,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import org.proposals.infra.TestIdentity;
 import org.proposals.events.Actor;
+import org.proposals.events.EventCatalog;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.HandlingType;
@@ -13,7 +14,6 @@ import org.proposals.events.IntegrationEvent;
 import org.proposals.events.ProposalKind;
 import org.proposals.events.Proposer;
 import org.proposals.events.ResultCategory;
-import org.proposals.events.Topics;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.proposal.ProposalSubmitted;
@@ -145,13 +145,16 @@ final class HandlingScenario {
     /** Puts events on their producers' topics, as their outbox relays would. */
     static void publish(KafkaTestClient kafka, EventEnvelope... envelopes) {
         for (EventEnvelope envelope : envelopes) {
-            String topic = switch (envelope.type()) {
-                case "ProposalSubmitted", "ProposalReopened" -> Topics.PROPOSAL_EVENTS;
-                case "ProposalAssigned", "AssignmentSigned" -> Topics.ASSIGNMENT_EVENTS;
-                case "ReplyApproved", "ReplyDelivered" -> Topics.REPLY_EVENTS;
-                default -> throw new IllegalArgumentException("no topic for " + envelope.type());
-            };
-            kafka.publish(KafkaTestClient.topic(topic), envelope);
+            Class<? extends IntegrationEvent> type = EventCatalog.find(envelope.type(), envelope.version())
+                    .orElseThrow(() -> new IllegalArgumentException("no contract for " + envelope.type()));
+            kafka.publish(KafkaTestClient.topic(EventCatalog.contractOf(type).topic()), envelope);
+        }
+    }
+
+    /** Puts events on their producers' topics, each in an envelope of its own, as their outbox relays would. */
+    static void publish(KafkaTestClient kafka, IntegrationEvent... events) {
+        for (IntegrationEvent event : events) {
+            publish(kafka, envelope(event));
         }
     }
 
