@@ -193,6 +193,100 @@ class HandlingFlowIT {
     }
 
     @Test
+    void anUnsatisfiedProposerGetsTheUnitsHandlingReopenedAndRatesTheSecondRound() {
+        String proposals = platform.url("proposal-service");
+        String assignments = platform.url("assignment-service");
+        String replies = platform.url("reply-service");
+        String evaluation = platform.url("evaluation-service");
+
+        String sessionId = as("committee-wang").contentType(ContentType.JSON).body("""
+                        {"kind":"PROPOSAL","term":7,"sessionNumber":3,"year":2023,"name":"政协第七届委员会第三次会议",
+                         "plenaryStart":"2023-01-09","plenaryEnd":"2023-01-13","numberFormat":"{year}{seq:4}"}""")
+                .post(proposals + "/api/v1/sessions").then().statusCode(201).extract().path("id");
+        String proposalId = as("committee-wang").contentType(ContentType.JSON).body("""
+                        {"sessionId":"%s","title":"关于加快培育专精特新中小企业的提案","content":"建议设立专精特新企业培育专项资金。",
+                         "proposer":{"id":"member-li","name":"李委员"},"topics":["SME"],"submittedOn":"2023-01-11"}"""
+                        .formatted(sessionId))
+                .post(proposals + "/api/v1/proposals").then().statusCode(201).extract().path("id");
+        as("committee-wang").post(proposals + "/api/v1/proposals/" + proposalId + "/filing").then().statusCode(200);
+        String assignmentBody = """
+                {"proposalId":"%s","units":[{"unitId":"miit","handlingType":"SOLE"}]}""".formatted(proposalId);
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("committee-wang").contentType(ContentType.JSON).body(assignmentBody)
+                .post(assignments + "/api/v1/assignments").statusCode() == 201);
+        String assignmentId = as("committee-wang").get(assignments + "/api/v1/assignments?proposalId=" + proposalId)
+                .then().extract().path("items[0].id");
+        as("office-miit").contentType(ContentType.JSON).body(CHAIN)
+                .put(assignments + "/api/v1/assignments/" + assignmentId + "/responsibility").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(replies + "/api/v1/cases?proposalId=" + proposalId)
+                .then().body("items[0].responsibility.handler.id", equalTo("handler-miit-sme")));
+        String caseId = as("committee-wang").get(replies + "/api/v1/cases?proposalId=" + proposalId).then().extract().path("items[0].id");
+        as("handler-miit-sme").contentType(ContentType.JSON).body("""
+                        {"channel":"PHONE","contactedAt":"%s","participants":["周承办","李委员"],"summary":"电话沟通办理思路"}"""
+                        .formatted(OffsetDateTime.now().minusHours(2)))
+                .post(replies + "/api/v1/cases/" + caseId + "/contacts").then().statusCode(201);
+
+        // round 1: a reply the proposer finds wanting
+        String first = formalReply(replies, caseId, "C", "member-li");
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("member-li").contentType(ContentType.JSON)
+                .body("{\"rating\":\"UNSATISFIED\",\"comment\":\"资金支持未落实\"}")
+                .post(evaluation + "/api/v1/replies/" + first + "/satisfaction").statusCode() == 201);
+
+        // RehandlingRequested → proposal-service reopens it for the unit → the assignment and the case start round 2
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(proposals + "/api/v1/proposals/" + proposalId)
+                .then().body("handlingRound", equalTo(2)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(assignments + "/api/v1/assignments/" + assignmentId)
+                .then().body("handlingRound", equalTo(2)).body("repliedAt", equalTo(null)));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("office-miit").get(replies + "/api/v1/cases/" + caseId)
+                .then().body("handlingRound", equalTo(2)).body("status", equalTo("OPEN")));
+
+        // round 2: the re-handling reply, rated again; both rounds' ratings are kept
+        String second = formalReply(replies, caseId, "A", "member-li");
+        as("office-miit").get(replies + "/api/v1/cases/" + caseId + "/replies/" + second).then()
+                .body("purpose", equalTo("REHANDLING")).body("handlingRound", equalTo(2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> as("member-li").contentType(ContentType.JSON)
+                .body("{\"rating\":\"SATISFIED\"}")
+                .post(evaluation + "/api/v1/replies/" + second + "/satisfaction").statusCode() == 201);
+        as("member-li").get(evaluation + "/api/v1/replies/" + first + "/satisfaction").then()
+                .body("rating", equalTo("UNSATISFIED")).body("round", equalTo(1));
+        as("member-li").get(evaluation + "/api/v1/replies/" + second + "/satisfaction").then()
+                .body("rating", equalTo("SATISFIED")).body("round", equalTo(2));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(proposals + "/api/v1/proposals/" + proposalId)
+                .then().body("status", equalTo("EVALUATED")));
+    }
+
+    private static final String CHAIN = """
+            {"divisionId":"miit-sme","bureauHeadId":"leader-miit","deputyHeadId":"deputy-miit",
+             "divisionHeadId":"head-miit-sme","handlerId":"handler-miit-sme"}""";
+
+    /** A reply of the unit's case through the quality rules, the chain, the proposer's consultation, signature and delivery. */
+    private static String formalReply(String replies, String caseId, String category, String proposer) {
+        String promise = "B".equals(category) || "C".equals(category)
+                ? ",\"measuresPromised\":[{\"description\":\"设立专精特新企业培育专项资金\",\"dueDate\":\""
+                        + LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6) + "\"}]"
+                : ",\"measuresTaken\":[{\"description\":\"设立专精特新企业培育专项资金\"}]";
+        String replyId = as("handler-miit-sme").contentType(ContentType.JSON).body("{\"resultCategory\":\"" + category + "\","
+                        + "\"text\":\"" + SME_REPLY + "\",\"answers\":[\"专精特新企业培育\"]" + promise + "}")
+                .post(replies + "/api/v1/cases/" + caseId + "/replies").then().statusCode(201).extract().path("id");
+        String reply = replies + "/api/v1/cases/" + caseId + "/replies/" + replyId;
+        as("handler-miit-sme").post(reply + "/submission").then().statusCode(200);
+        as("head-miit-sme").contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\"}").post(reply + "/reviews").then().statusCode(200);
+        as("deputy-miit").contentType(ContentType.JSON).body("{\"decision\":\"APPROVE\",\"disclosure\":\"FULL\"}")
+                .post(reply + "/reviews").then().statusCode(200);
+        as("handler-miit-sme").post(reply + "/consultation").then().statusCode(200);
+        as(proposer).contentType(ContentType.JSON).body("{\"agrees\":true}").post(reply + "/consultation/answer").then().statusCode(200);
+        as("deputy-miit").post(reply + "/approval").then().statusCode(200);
+        as("office-miit").contentType(ContentType.JSON).body("{\"deliveredOn\":\"%s\",\"channel\":\"POST\"}"
+                        .formatted(LocalDate.now(ZoneId.of("Asia/Shanghai"))))
+                .post(reply + "/delivery").then().statusCode(200);
+        return replyId;
+    }
+
+    private static final String SME_REPLY = "我局高度重视专精特新中小企业培育工作，已印发《为专精特新企业办实事清单（第一批）》，"
+            + "建立专精特新企业梯度培育库，入库企业二千余家；举办专精特新“小巨人”企业融通创新路演暨创新产品展示对接会三场，"
+            + "促成合作项目四十余个；联合金融机构推出专精特新贷，为企业提供融资支持逾十亿元；开展万名干部助企行，"
+            + "走访服务企业三千余家，协调解决用地、用工、融资等问题二百余项。下一步将继续跟踪落实，按季度向委员通报工作进展情况。";
+
+    @Test
     void theApisAnswerNoOneWithoutAToken() {
         given().get(platform.url("proposal-service") + "/api/v1/proposals").then().statusCode(401);
         given().get(platform.url("assignment-service") + "/api/v1/assignments").then().statusCode(401);
