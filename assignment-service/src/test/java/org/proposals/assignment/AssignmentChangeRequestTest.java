@@ -12,6 +12,7 @@ import org.proposals.events.HandlingType;
 import org.proposals.events.ResultCategory;
 import org.proposals.events.Topics;
 import org.proposals.events.assignment.AssignmentAdjusted;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
@@ -106,6 +107,14 @@ class AssignmentChangeRequestTest {
                     .body("originalReplyDue", equalTo("2025-10-27")));
             as("committee-wang").get("/api/v1/assignments/" + drcs).then()
                     .body("handlingRound", equalTo(1)).body("repliedAt", notNullValue());
+            // the new round and its deadline are announced for the unit's case and the figures
+            List<ConsumerRecord<String, String>> read = kafka.readUntil(KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS),
+                    r -> miits.equals(r.key()) && "RehandlingStarted".equals(KafkaTestClient.header(r, Topics.HEADER_EVENT_TYPE)),
+                    Duration.ofSeconds(30));
+            RehandlingStarted started = (RehandlingStarted) EventCodec.payloadOf(EventCodec.fromJson(read.get(read.size() - 1).value()));
+            assertEquals(2, started.round());
+            assertEquals(LocalDate.parse("2025-10-27"), started.replyDue());
+            assertEquals("miit", started.unitId());
         }
     }
 

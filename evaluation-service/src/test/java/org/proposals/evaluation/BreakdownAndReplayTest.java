@@ -14,6 +14,7 @@ import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.DeadlineMissed;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.events.reply.CoHandlingOpinionSubmitted;
 import org.proposals.events.reply.ContactDisputed;
@@ -115,6 +116,22 @@ class BreakdownAndReplayTest {
         assertEquals(before, breakdown("HANDLING_TYPE").extract().asString());
         figuresStateTheYear();
         as("handler-miit-sme").post("/api/v1/read-model/replay").then().statusCode(403);
+    }
+
+    @Test
+    void aNewRoundIsDueByTheReHandlingDeadline() {
+        UUID proposal = UUID.randomUUID();
+        UUID assignment = UUID.randomUUID();
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            HandlingScenario.publish(kafka, submitted(proposal, "20220060", List.of()),
+                    assigned(assignment, proposal, HandlingType.SOLE, today.minusDays(5)));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang")
+                    .get("/api/v1/statistics/overdue?unitId=" + unit).then().body("total", equalTo(1)));
+            // reopened for re-handling: the unit owes the new round's reply by the re-handling deadline
+            HandlingScenario.publish(kafka, new RehandlingStarted(assignment, proposal, unit, 2, today.plusMonths(1), OffsetDateTime.now(CITY)));
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang")
+                .get("/api/v1/statistics/overdue?unitId=" + unit).then().body("total", equalTo(0)));
     }
 
     private void figuresStateTheYear() {

@@ -11,6 +11,7 @@ import org.proposals.events.assignment.ExtensionRejected;
 import org.proposals.events.assignment.ExtensionRequested;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.assignment.ProposalSupervised;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.assignment.ResponsibilityAssigned;
 import org.proposals.events.assignment.SupervisionDirectiveIssued;
 import org.proposals.events.evaluation.RehandlingRequested;
@@ -65,6 +66,7 @@ public final class EventCatalog {
             ExtensionRejected.class,
             DeadlineReminderSent.class,
             DeadlineMissed.class,
+            RehandlingStarted.class,
             ProposalSupervised.class,
             SupervisionDirectiveIssued.class,
             CaseOpened.class,

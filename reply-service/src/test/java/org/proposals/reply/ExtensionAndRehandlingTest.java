@@ -10,6 +10,7 @@ import org.proposals.events.Topics;
 import org.proposals.events.assignment.ExtensionGranted;
 import org.proposals.events.assignment.ExtensionRejected;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.proposal.ProposalReopened;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.events.reply.ReplyExtensionRequested;
@@ -87,8 +88,12 @@ class ExtensionAndRehandlingTest {
 
             kafka.publish(KafkaTestClient.topic(Topics.PROPOSAL_EVENTS), envelope(new ProposalReopened(assignment.proposalId(),
                     "20220024", 2, List.of("miit"), "委员不满意，重新办理", OffsetDateTime.now())));
+            LocalDate rehandlingDue = ReplyFlow.today().plusMonths(1);
+            kafka.publish(KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS), envelope(new RehandlingStarted(assignment.assignmentId(),
+                    assignment.proposalId(), "miit", 2, rehandlingDue, OffsetDateTime.now())));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("office-miit").get("/api/v1/cases/" + caseId).then()
-                    .body("handlingRound", equalTo(2)).body("status", equalTo("OPEN")));
+                    .body("handlingRound", equalTo(2)).body("status", equalTo("OPEN"))
+                    .body("replyDueDate", equalTo(rehandlingDue.toString())));
 
             String second = ReplyFlow.toFormal(caseId, reply("A", REPLY_TEXT + "经重新办理，平台已建成投用。"), false);
             as("office-miit").get(ReplyFlow.path(caseId, second)).then().body("purpose", equalTo("REHANDLING")).body("handlingRound", equalTo(2));

@@ -236,8 +236,10 @@ class HandlingFlowIT {
                 .then().body("handlingRound", equalTo(2)));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(assignments + "/api/v1/assignments/" + assignmentId)
                 .then().body("handlingRound", equalTo(2)).body("repliedAt", equalTo(null)));
+        String rehandlingDue = as("committee-wang").get(assignments + "/api/v1/assignments/" + assignmentId).then()
+                .extract().path("replyDue");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("office-miit").get(replies + "/api/v1/cases/" + caseId)
-                .then().body("handlingRound", equalTo(2)).body("status", equalTo("OPEN")));
+                .then().body("handlingRound", equalTo(2)).body("status", equalTo("OPEN")).body("replyDueDate", equalTo(rehandlingDue)));
 
         // round 2: the re-handling reply, rated again; both rounds' ratings are kept
         String second = formalReply(replies, caseId, "A", "member-li");

@@ -15,6 +15,7 @@ import org.proposals.events.HandlingType;
 import org.proposals.events.Proposer;
 import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.ProposalEvent;
 import org.proposals.events.ProposalSource;
 import org.proposals.events.proposal.ProposalFiled;
@@ -191,7 +192,7 @@ public class AssignmentService {
 
     /**
      * The committee reopened the proposal for re-handling: each unit named replies again, by the re-handling
-     * deadline counted from today; extensions are counted from that deadline.
+     * deadline counted from today (announced with RehandlingStarted); extensions are counted from that deadline.
      */
     public void onProposalReopened(ProposalReopened reopened) {
         AssignableProposal proposal = known(reopened.proposalId());
@@ -207,6 +208,8 @@ public class AssignmentService {
             assignment.originalReplyDue = assignment.replyDue;
             audit.record("RehandlingStarted", "Assignment", assignment.id, proposal.id,
                     AuditChanges.between(before, state(assignment)));
+            events.publish(new RehandlingStarted(assignment.id, proposal.id, assignment.unitId, assignment.handlingRound,
+                    assignment.replyDue, clock.now()));
         }
     }
 

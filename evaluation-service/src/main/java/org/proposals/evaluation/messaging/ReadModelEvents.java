@@ -9,6 +9,7 @@ import org.proposals.events.assignment.AssignmentSigned;
 import org.proposals.events.assignment.DeadlineMissed;
 import org.proposals.events.assignment.ExtensionGranted;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.proposal.ProposalClosed;
 import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalMerged;
@@ -55,6 +56,7 @@ public class ReadModelEvents {
                 .on(ProposalClosed.class, (event, envelope) -> facts.onDecided(event.proposalId(), "CLOSED", event.closedAt(), envelope.type()))
                 .on(AssignmentAdjusted.class, (event, envelope) -> facts.onAdjusted(event))
                 .on(ExtensionGranted.class, (event, envelope) -> facts.onExtensionGranted(event))
+                .on(RehandlingStarted.class, (event, envelope) -> facts.onRehandlingStarted(event))
                 .on(DeadlineMissed.class, facts::onDeadlineMissed)
                 .on(CoHandlingOpinionSubmitted.class, (event, envelope) -> facts.onOpinionSubmitted(event))
                 .on(ContactRecorded.class, (event, envelope) -> facts.onContactRecorded(event))

@@ -15,6 +15,7 @@ import org.proposals.events.EventEnvelope;
 import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.DeadlineMissed;
 import org.proposals.events.assignment.ExtensionGranted;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.reply.CoHandlingOpinionSubmitted;
 import org.proposals.events.reply.CommitmentFulfilled;
@@ -79,6 +80,12 @@ public class HandlingFactsService {
     public void onExtensionGranted(ExtensionGranted granted) {
         change(granted.proposalId(), granted.unitId(), "ExtensionGrantedApplied", h -> true,
                 h -> h.replyDueDate = granted.newDue());
+    }
+
+    /** A new round's reply is due by the re-handling deadline: on time or late is judged against it. */
+    public void onRehandlingStarted(RehandlingStarted started) {
+        change(started.proposalId(), started.unitId(), "RehandlingStartedApplied", h -> true,
+                h -> h.replyDueDate = started.replyDue());
     }
 
     public void onOpinionSubmitted(CoHandlingOpinionSubmitted submitted) {

@@ -10,6 +10,7 @@ import org.proposals.events.assignment.ExtensionGranted;
 import org.proposals.events.assignment.ExtensionRejected;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.assignment.ProposalSupervised;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.assignment.ResponsibilityAssigned;
 import org.proposals.events.proposal.ProposalMerged;
 import org.proposals.events.proposal.ProposalReopened;
@@ -40,6 +41,7 @@ public class HandlingEventsListener {
                 .on(ProposalSupervised.class, (event, envelope) -> cases.onSupervised(event))
                 .on(ProposalMerged.class, (event, envelope) -> cases.onMerged(event))
                 .on(ProposalReopened.class, (event, envelope) -> cases.onReopened(event))
+                .on(RehandlingStarted.class, (event, envelope) -> cases.onRehandlingStarted(event))
                 .on(ExtensionGranted.class, (event, envelope) -> extensions.onGranted(event))
                 .on(ExtensionRejected.class, (event, envelope) -> extensions.onRejected(event))
                 .build();

@@ -8,6 +8,7 @@ import org.proposals.events.MalformedEventException;
 import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.ProposalAssigned;
 import org.proposals.events.assignment.ProposalSupervised;
+import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.assignment.ResponsibilityAssigned;
 import org.proposals.events.proposal.ProposalMerged;
 import org.proposals.events.proposal.ProposalReopened;
@@ -169,6 +170,15 @@ public class CaseService {
             audit.record("ProposalReopenedApplied", "HandlingCase", handlingCase.id, handlingCase.proposalId,
                     AuditChanges.between(before, state(handlingCase)));
         }
+    }
+
+    /** The unit's new round started with its own deadline: the case's reply is due then. */
+    public void onRehandlingStarted(RehandlingStarted started) {
+        HandlingCase handlingCase = caseOf(started.assignmentId(), "RehandlingStarted");
+        Map<String, Object> before = state(handlingCase);
+        handlingCase.replyDueDate = started.replyDue();
+        audit.record("RehandlingStartedApplied", "HandlingCase", handlingCase.id, handlingCase.proposalId,
+                AuditChanges.between(before, state(handlingCase)));
     }
 
     /** The case of an assignment named by an event; assignment events arrive in order, so it is open already. */
