@@ -45,8 +45,7 @@ public class StatisticsRepository {
         StringBuilder sql = new StringBuilder("""
                 SELECT h.*, p.session_id, p.topics,
                        CASE WHEN h.ended_at IS NOT NULL THEN 'ENDED'
-                            WHEN h.handling_type = 'CO_HANDLING' AND h.opinion_submitted_at IS NOT NULL THEN 'DONE'
-                            WHEN h.handling_type <> 'CO_HANDLING' AND h.reply_id IS NOT NULL THEN 'DONE'
+                            WHEN %s THEN 'DONE'
                             ELSE 'OPEN' END AS status,
                        CAST(h.replied_at AT TIME ZONE :zone AS date) AS replied_on,
                        CAST(h.opinion_submitted_at AT TIME ZONE :zone AS date) AS opinion_on,
@@ -54,7 +53,7 @@ public class StatisticsRepository {
                   FROM unit_handling h
                   LEFT JOIN proposal_record p ON p.proposal_id = h.proposal_id
                  WHERE h.handling_type IS NOT NULL
-                """);
+                """.formatted(HandlingSql.done("h")));
         if (!withEnded) {
             sql.append("   AND h.ended_at IS NULL\n");
         }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.proposals.evaluation.config.SummaryConfig;
+import org.proposals.evaluation.repository.HandlingSql;
 import org.proposals.evaluation.summary.AnnualSummary;
 import org.proposals.events.HandlingType;
 import org.proposals.events.ProposalKind;
@@ -155,9 +156,7 @@ public class SummaryService {
             WITH a AS (
                 SELECT u.*, p.number, p.title, p.topics, p.kind, p.year,
                        u.handling_type <> 'CO_HANDLING' AS replying,
-                       CASE WHEN u.handling_type = 'CO_HANDLING' THEN u.opinion_submitted_at IS NOT NULL
-                            ELSE u.reply_id IS NOT NULL AND (u.reopened_round IS NULL OR u.reopened_round <= COALESCE(u.reply_round, 1))
-                       END AS completed,
+                       %s AS completed,
                        CAST(u.replied_at AT TIME ZONE :zone AS date) AS replied_on,
                        CAST(u.opinion_submitted_at AT TIME ZONE :zone AS date) AS opinion_on,
                        EXISTS (SELECT 1 FROM missed_deadline d WHERE d.proposal_id = u.proposal_id AND d.unit_id = u.unit_id
@@ -169,7 +168,7 @@ public class SummaryService {
                    AND (CAST(:sessionId AS uuid) IS NULL OR p.session_id = :sessionId)),
             -- a proposal re-assigned in the recess (闭会期间重新交办) is told apart while it is open, as the summary does
             h AS (SELECT * FROM a WHERE NOT (origin = 'RECESS_REASSIGNMENT' AND NOT completed))
-            """;
+            """.formatted(HandlingSql.done("u"));
 
     private Query bind(Query query, Scope scope) {
         return query.setParameter("unitId", scope.unitId())
