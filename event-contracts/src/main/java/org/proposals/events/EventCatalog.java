@@ -10,10 +10,12 @@ import org.proposals.events.assignment.ExtensionGranted;
 import org.proposals.events.assignment.ExtensionRejected;
 import org.proposals.events.assignment.ExtensionRequested;
 import org.proposals.events.assignment.ProposalAssigned;
+import org.proposals.events.assignment.ProgressReportSubmitted;
 import org.proposals.events.assignment.ProposalSupervised;
 import org.proposals.events.assignment.RehandlingStarted;
 import org.proposals.events.assignment.ResponsibilityAssigned;
 import org.proposals.events.assignment.SupervisionDirectiveIssued;
+import org.proposals.events.assignment.SupervisionDirectiveRejected;
 import org.proposals.events.evaluation.RehandlingRequested;
 import org.proposals.events.evaluation.SatisfactionRecorded;
 import org.proposals.events.proposal.ProposalClosed;
@@ -36,6 +38,7 @@ import org.proposals.events.reply.ReplyExtensionRequested;
 import org.proposals.events.reply.ReplyReturned;
 import org.proposals.events.reply.ReplySubmittedForReview;
 import org.proposals.events.reply.WorkMeasureRecorded;
+import org.proposals.events.supervision.SupervisionDirectiveReceived;
 
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,8 @@ public final class EventCatalog {
             RehandlingStarted.class,
             ProposalSupervised.class,
             SupervisionDirectiveIssued.class,
+            SupervisionDirectiveRejected.class,
+            ProgressReportSubmitted.class,
             CaseOpened.class,
             CoHandlingOpinionSubmitted.class,
             ContactRecorded.class,
@@ -82,7 +87,8 @@ public final class EventCatalog {
             WorkMeasureRecorded.class,
             CommitmentFulfilled.class,
             SatisfactionRecorded.class,
-            RehandlingRequested.class);
+            RehandlingRequested.class,
+            SupervisionDirectiveReceived.class);
 
     private static final Map<String, Class<? extends IntegrationEvent>> BY_KEY = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(c -> key(contractOf(c).name(), contractOf(c).version()), Function.identity()));

@@ -7,6 +7,8 @@ public final class Topics {
     public static final String ASSIGNMENT_EVENTS = "assignment.events";
     public static final String REPLY_EVENTS = "reply.events";
     public static final String EVALUATION_EVENTS = "evaluation.events";
+    /** Directives of the city supervision office, from the supervision adapter. */
+    public static final String SUPERVISION_EVENTS = "supervision.events";
 
     /** Record headers that repeat envelope fields, so that tools can filter without parsing JSON. */
     public static final String HEADER_EVENT_ID = "event-id";

@@ -75,7 +75,7 @@ final class ReplyFlow {
 
     static void makeKey(KafkaTestClient kafka, UUID proposalId, String caseId) {
         kafka.publish(KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS),
-                envelope(new ProposalSupervised(proposalId, "市领导", "重点督办", OffsetDateTime.now())));
+                envelope(new ProposalSupervised(proposalId, "市领导", "重点督办", OffsetDateTime.now(), null)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("office-miit").get("/api/v1/cases/" + caseId).then()
                 .body("keyProposal", equalTo(true)));
     }

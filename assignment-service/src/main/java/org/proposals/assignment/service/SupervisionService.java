@@ -70,7 +70,7 @@ public class SupervisionService {
         proposal.supervisionNote = note == null || note.isBlank() ? null : note.strip();
         proposal.supervisedSince = proposal.supervisedSince == null ? clock.now() : proposal.supervisedSince;
         audit.record("ProposalSupervised", "AssignableProposal", proposal.id, proposal.id, AuditChanges.between(before, state(proposal)));
-        events.publish(new ProposalSupervised(proposal.id, proposal.supervisedBy, proposal.supervisionNote, clock.now()));
+        events.publish(new ProposalSupervised(proposal.id, proposal.supervisedBy, proposal.supervisionNote, clock.now(), null));
         return proposal;
     }
 
