@@ -55,7 +55,8 @@ class EventCodecTest {
     @Test
     void everyContractHasAUniqueTypeAndAKnownTopic() {
         Set<String> seen = new HashSet<>();
-        Set<String> topics = Set.of(Topics.PROPOSAL_EVENTS, Topics.ASSIGNMENT_EVENTS, Topics.REPLY_EVENTS, Topics.EVALUATION_EVENTS);
+        Set<String> topics = Set.of(Topics.PROPOSAL_EVENTS, Topics.ASSIGNMENT_EVENTS, Topics.REPLY_EVENTS, Topics.EVALUATION_EVENTS,
+                Topics.SUPERVISION_EVENTS);
         for (Class<? extends IntegrationEvent> c : EventCatalog.ALL) {
             EventType contract = EventCatalog.contractOf(c);
             assertTrue(seen.add(contract.name() + contract.version()), "duplicate contract " + contract.name());
