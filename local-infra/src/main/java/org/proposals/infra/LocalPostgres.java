@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class LocalPostgres implements AutoCloseable {
 
-    /** The databases of the four services. */
-    public static final List<String> DEFAULT_DATABASES = List.of("proposal", "assignment", "reply", "evaluation");
+    /** The databases of the services. */
+    public static final List<String> DEFAULT_DATABASES = List.of("proposal", "assignment", "reply", "evaluation", "supervision");
     public static final String SUPERUSER = "postgres";
     /** Printed by {@link #main} once the server accepts connections and the databases exist. */
     public static final String READY_MESSAGE = "PostgreSQL ready at";

@@ -1,6 +1,7 @@
 package org.proposals.infra;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,6 +32,12 @@ public final class MovableClock extends Clock {
     /** Moves to 09:00 in the city on the given day. */
     public MovableClock moveTo(LocalDate day) {
         now.set(day.atTime(LocalTime.of(9, 0)).atZone(zone).toInstant());
+        return this;
+    }
+
+    /** Moves the clock on by {@code amount}, for what is measured in minutes and seconds. */
+    public MovableClock advance(Duration amount) {
+        now.updateAndGet(instant -> instant.plus(amount));
         return this;
     }
 
