@@ -6,12 +6,17 @@ import jakarta.transaction.Transactional;
 import org.proposals.assignment.AssignableProposal;
 import org.proposals.assignment.Assignment;
 import org.proposals.assignment.AssignmentStatus;
+import org.proposals.assignment.ReceivedDirective;
 import org.proposals.assignment.SupervisionDirective;
 import org.proposals.assignment.repository.AssignableProposalRepository;
 import org.proposals.assignment.repository.AssignmentRepository;
+import org.jboss.logging.Logger;
 import org.proposals.events.Actor;
+import org.proposals.events.MalformedEventException;
 import org.proposals.events.assignment.ProposalSupervised;
 import org.proposals.events.assignment.SupervisionDirectiveIssued;
+import org.proposals.events.assignment.SupervisionDirectiveRejected;
+import org.proposals.events.supervision.SupervisionDirectiveReceived;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 import org.proposals.kit.messaging.EventContext;
@@ -20,15 +25,18 @@ import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.time.CityClock;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Supervision: key proposals supervised by a named city leader, and the supervision office's directives to
- * units (urge, ask for a progress report, set an earlier deadline), each announced to the unit by an event.
+ * units (urge, ask for a progress report, set an earlier deadline), each announced to the unit by an event;
+ * the supervision system's directives arrive through the supervision adapter as events.
  */
 @ApplicationScoped
 @Transactional
@@ -41,6 +49,11 @@ public class SupervisionService {
     /** The directive, and whether this call issued it (false: the same directive id was issued before). */
     public record Issued(SupervisionDirective directive, boolean created) {
     }
+
+    private static final Logger LOG = Logger.getLogger(SupervisionService.class);
+
+    /** The supervision system's directive that marks a key proposal; the others are {@link SupervisionDirective.Type}s. */
+    static final String MARK_KEY = "MARK_KEY";
 
     /** As the API's bodies allow. */
     static final int MAX_LEADER_NAME = 200;
@@ -182,6 +195,98 @@ public class SupervisionService {
         events.publish(new SupervisionDirectiveIssued(issued.id, issued.assignmentId, issued.proposalId, issued.unitId,
                 issued.type.name(), issued.note, issued.dueDate, issued.issuedAt));
         return issued;
+    }
+
+    /**
+     * A directive of the supervision system, through the supervision adapter (SupervisionDirectiveReceived). MARK_KEY
+     * marks the proposal key; the others are issued, under the same directive id, on the unit's assignment of the
+     * proposal, by the rules of the API. Nobody is there to answer 400, 404 or 409, so a directive that cannot be
+     * applied is rejected with the refusal as its reason (SupervisionDirectiveRejected). The outcome is kept either
+     * way: the directive received again, whatever event brings it, changes nothing and publishes nothing.
+     */
+    public void onDirectiveReceived(SupervisionDirectiveReceived received) {
+        if (received.directiveId() == null || received.proposalId() == null || received.type() == null) {
+            throw new MalformedEventException("SupervisionDirectiveReceived lacks directiveId, proposalId or type");
+        }
+        if (ReceivedDirective.findByIdOptional(received.directiveId()).isPresent()) {
+            LOG.infof("Directive %s was received before; SupervisionDirectiveReceived ignored", received.directiveId());
+            return;
+        }
+        ReceivedDirective record = new ReceivedDirective();
+        record.directiveId = received.directiveId();
+        record.externalId = received.externalId();
+        record.type = clip(received.type(), 50);
+        record.proposalId = received.proposalId();
+        record.unitId = clip(received.unitId(), 100);
+        record.receivedAt = received.receivedAt();
+        String reason = apply(received, record);
+        record.outcome = reason == null ? ReceivedDirective.Outcome.APPLIED : ReceivedDirective.Outcome.REJECTED;
+        record.reason = clip(reason, MAX_NOTE);
+        record.decidedAt = clock.now();
+        record.persist();
+        audit.record(reason == null ? "SupervisionDirectiveReceivedApplied" : "SupervisionDirectiveRejected", "ReceivedDirective",
+                record.directiveId, record.proposalId, AuditChanges.created(AuditChanges.state("externalId", record.externalId,
+                        "type", record.type, "unitId", record.unitId, "assignmentId", record.assignmentId,
+                        "outcome", record.outcome, "reason", record.reason)));
+        if (reason != null) {
+            LOG.infof("Directive %s (%s) rejected: %s", record.directiveId, record.type, reason);
+            events.publish(new SupervisionDirectiveRejected(record.directiveId, record.proposalId, received.unitId(),
+                    record.reason, record.decidedAt));
+        }
+    }
+
+    /** Applies the directive and returns null, or returns why it cannot be applied, having changed nothing. */
+    private String apply(SupervisionDirectiveReceived received, ReceivedDirective record) {
+        if (MARK_KEY.equals(received.type())) {
+            Optional<AssignableProposal> proposal = proposals.findForUpdate(received.proposalId());
+            if (proposal.isEmpty()) {
+                return ApiProblem.notFound("Proposal", received.proposalId()).getMessage();
+            }
+            ApiProblem refusal = keyRefusal(proposal.get(), received.leaderName(), received.note());
+            if (refusal != null) {
+                return refusal.getMessage();
+            }
+            supervise(proposal.get(), received.leaderName(), received.note(), received.directiveId());
+            return null;
+        }
+        Optional<SupervisionDirective.Type> type = Arrays.stream(SupervisionDirective.Type.values())
+                .filter(t -> t.name().equals(received.type())).findFirst();
+        if (type.isEmpty()) {
+            return "type: " + received.type() + " is not a directive (" + MARK_KEY + ", "
+                    + Arrays.stream(SupervisionDirective.Type.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")";
+        }
+        Optional<AssignableProposal> proposal = proposals.findByIdOptional(received.proposalId());
+        if (proposal.isEmpty()) {
+            return ApiProblem.notFound("Proposal", received.proposalId()).getMessage();
+        }
+        if (proposal.get().status == AssignableProposal.Status.NOT_ASSIGNABLE) {
+            return "Proposal " + proposal.get().number + " was not filed, merged or withdrawn";
+        }
+        if (received.unitId() == null || received.unitId().isBlank()) {
+            return "unitId: names the unit a " + type.get() + " directive is for";
+        }
+        Optional<Assignment> assignment = assignments.currentOfUnitForUpdate(received.proposalId(), received.unitId());
+        if (assignment.isEmpty()) {
+            return "Unit " + received.unitId() + " does not handle proposal " + proposal.get().number;
+        }
+        record.assignmentId = assignment.get().id;
+        Optional<SupervisionDirective> earlier = SupervisionDirective.findByIdOptional(received.directiveId());
+        if (earlier.isPresent()) {
+            // issued over the API under the same id: it stands, and its SupervisionDirectiveIssued went out then
+            return earlier.get().assignmentId.equals(assignment.get().id) ? null
+                    : "Directive " + received.directiveId() + " was issued for another assignment";
+        }
+        NewDirective directive = new NewDirective(received.directiveId(), type.get(), received.note(), received.dueDate());
+        ApiProblem refusal = refusal(assignment.get(), directive);
+        if (refusal != null) {
+            return refusal.getMessage();
+        }
+        create(assignment.get(), directive);
+        return null;
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
