@@ -231,6 +231,25 @@ public class AssignmentResource {
         return supervision.directives(id).stream().map(SupervisionViews.Directive::of).toList();
     }
 
+    @POST
+    @Path("/{id}/directives/{directiveId}/progress-report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER})
+    @Operation(summary = "Report the unit's progress, as a PROGRESS_REPORT directive asked (进展情况报告)",
+            description = "By the unit's people, once per directive; recorded as late after the directive's due date. "
+                    + "Announced with ProgressReportSubmitted, which the supervision adapter passes on to the supervision system.")
+    @APIResponse(responseCode = "200", description = "Reported; the body is the directive with the report",
+            content = @Content(schema = @Schema(implementation = SupervisionViews.Directive.class)))
+    @APIResponse(responseCode = "400", description = "No progress given, or more than 4000 characters")
+    @APIResponse(responseCode = "403", description = "Only the unit's people report its progress")
+    @APIResponse(responseCode = "404", description = "No such assignment, or another unit's; no such directive about this assignment")
+    @APIResponse(responseCode = "409", description = "The directive asks for no progress report, or the progress was reported already")
+    public SupervisionViews.Directive reportProgress(@PathParam("id") UUID id, @PathParam("directiveId") UUID directiveId,
+                                                    @NotNull @Valid SupervisionBodies.ProgressReport body) {
+        visible(id);
+        return SupervisionViews.Directive.of(supervision.reportProgress(id, directiveId, body.progress()));
+    }
+
     private AssignmentView view(Assignment assignment) {
         return AssignmentView.of(assignment, deadlines.light(assignment));
     }

@@ -2,6 +2,7 @@ package org.proposals.assignment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.proposals.assignment.AssignableProposal;
 import org.proposals.assignment.Assignment;
@@ -13,6 +14,7 @@ import org.proposals.assignment.repository.AssignmentRepository;
 import org.jboss.logging.Logger;
 import org.proposals.events.Actor;
 import org.proposals.events.MalformedEventException;
+import org.proposals.events.assignment.ProgressReportSubmitted;
 import org.proposals.events.assignment.ProposalSupervised;
 import org.proposals.events.assignment.SupervisionDirectiveIssued;
 import org.proposals.events.assignment.SupervisionDirectiveRejected;
@@ -289,6 +291,33 @@ public class SupervisionService {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
+    /**
+     * The unit reports its progress on the assignment, as a PROGRESS_REPORT directive asked: once, late after the
+     * directive's due date (ProgressReportSubmitted).
+     */
+    public SupervisionDirective reportProgress(UUID assignmentId, UUID directiveId, String progress) {
+        SupervisionDirective directive = SupervisionDirective.<SupervisionDirective>findByIdOptional(directiveId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(d -> d.assignmentId.equals(assignmentId))
+                .orElseThrow(() -> ApiProblem.notFound("Directive", directiveId));
+        if (directive.type != SupervisionDirective.Type.PROGRESS_REPORT) {
+            throw ApiProblem.conflict("Directive " + directiveId + " is " + directive.type
+                    + "; only a PROGRESS_REPORT directive takes a progress report");
+        }
+        if (directive.progressSubmittedAt != null) {
+            throw ApiProblem.conflict("The progress on directive " + directiveId + " was reported at " + directive.progressSubmittedAt);
+        }
+        Map<String, Object> before = progressState(directive);
+        directive.progress = progress.strip();
+        directive.progressSubmittedAt = clock.now();
+        directive.progressSubmittedBy = Objects.requireNonNullElse(context.actor().id(), Actor.SYSTEM.id());
+        directive.progressLate = clock.today().isAfter(directive.dueDate);
+        audit.record("ProgressReportSubmitted", "SupervisionDirective", directive.id, directive.proposalId,
+                AuditChanges.between(before, progressState(directive)));
+        events.publish(new ProgressReportSubmitted(directive.id, directive.assignmentId, directive.proposalId, directive.unitId,
+                directive.progress, directive.dueDate, directive.progressSubmittedAt, directive.progressLate));
+        return directive;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SupervisionDirective> directives(UUID assignmentId) {
         return SupervisionDirective.list("assignmentId = ?1 order by issuedAt", assignmentId);
@@ -308,6 +337,11 @@ public class SupervisionService {
             return ApiProblem.invalid("dueDate", "must not be in the past");
         }
         return null;
+    }
+
+    private static Map<String, Object> progressState(SupervisionDirective d) {
+        return AuditChanges.state("progress", d.progress, "progressSubmittedAt", d.progressSubmittedAt,
+                "progressSubmittedBy", d.progressSubmittedBy, "progressLate", d.progressLate);
     }
 
     private static Map<String, Object> state(AssignableProposal p) {
