@@ -201,17 +201,18 @@ public class AssignmentResource {
     @POST
     @Path("/{id}/directives")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({SUPERVISOR, SUPERVISION_SYSTEM, ADMIN})
+    @RolesAllowed({SUPERVISOR, ADMIN})
     @Operation(summary = "Issue a supervision directive to the unit",
             description = "URGE (督办), PROGRESS_REPORT by dueDate, or EARLIER_DEADLINE: the reply is due on dueDate instead. "
                     + "Announced with SupervisionDirectiveIssued. Sent again with the same directiveId, it changes nothing and "
-                    + "answers 200 with the directive first issued.")
+                    + "answers 200 with the directive first issued. The supervision system sends its directives through the "
+                    + "supervision adapter, not here.")
     @APIResponse(responseCode = "201", description = "Issued",
             content = @Content(schema = @Schema(implementation = SupervisionViews.Directive.class)))
     @APIResponse(responseCode = "200", description = "Issued before under the same directiveId",
             content = @Content(schema = @Schema(implementation = SupervisionViews.Directive.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a due date in the past or not earlier than the deadline")
-    @APIResponse(responseCode = "403", description = "Only the supervision office issues directives")
+    @APIResponse(responseCode = "403", description = "Only the supervision office's people issue directives here")
     @APIResponse(responseCode = "404", description = "No such assignment")
     @APIResponse(responseCode = "409", description = "The assignment is no longer open, or the directive id belongs to another")
     public Response issueDirective(@PathParam("id") UUID id, @NotNull @Valid SupervisionBodies.Directive body) {
