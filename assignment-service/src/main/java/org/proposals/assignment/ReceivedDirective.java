@@ -54,7 +54,7 @@ public class ReceivedDirective extends PanacheEntityBase {
 
     public String reason;
 
-    /** The assignment it was issued on, for a directive to a unit that was applied. */
+    /** For a directive to a unit: the unit's assignment it was judged on, if the unit had one. */
     @Column(name = "assignment_id")
     public UUID assignmentId;
 
