@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A directive of the city supervision office (督查室) to a unit about one of its assignments. Never changed once issued. */
+/**
+ * A directive of the city supervision office (督查室) to a unit about one of its assignments. Never changed once issued,
+ * but for the unit's progress report on a PROGRESS_REPORT directive, given once.
+ */
 @Entity
 @Table(name = "supervision_directive")
 public class SupervisionDirective extends PanacheEntityBase {
@@ -55,4 +58,17 @@ public class SupervisionDirective extends PanacheEntityBase {
 
     @Column(name = "issued_by")
     public String issuedBy;
+
+    /** For a PROGRESS_REPORT directive: the unit's report, once it gave it. */
+    public String progress;
+
+    @Column(name = "progress_submitted_at")
+    public OffsetDateTime progressSubmittedAt;
+
+    @Column(name = "progress_submitted_by")
+    public String progressSubmittedBy;
+
+    /** Reported after the due date (the city's date). */
+    @Column(name = "progress_late")
+    public Boolean progressLate;
 }

@@ -86,6 +86,13 @@ class AssignmentAccessMatrixTest {
                 .body(AssignmentFlowTest.assignment(assigned, "miit", "LEAD", "drc", "CO_HANDLING"))
                 .post("/api/v1/assignments").then().statusCode(201).extract().path("");
         String miits = (String) created.stream().filter(a -> "miit".equals(a.get("unitId"))).findFirst().orElseThrow().get("id");
+        // directives asking miit for a progress report: each of the unit's people answers one, as a directive takes one answer
+        String[] reports = new String[UNIT_PEOPLE.length];
+        for (int i = 0; i < reports.length; i++) {
+            reports[i] = as("supervisor-city").contentType(ContentType.JSON)
+                    .body("{\"type\":\"PROGRESS_REPORT\",\"note\":\"请报告进展\",\"dueDate\":\"" + LocalDate.now().plusDays(10) + "\"}")
+                    .post("/api/v1/assignments/" + miits + "/directives").then().statusCode(201).extract().path("id");
+        }
         // the two permitted assignments take a proposal each; every refused one names a proposal that must stay untouched
         AtomicInteger calls = new AtomicInteger();
         UUID[] targets = {first, second};
@@ -169,20 +176,32 @@ class AssignmentAccessMatrixTest {
                 .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
                 .expect(403, "member-zhang")
                 .expect(401, ANONYMOUS);
+        // the supervision system writes through the supervision adapter, not here
         matrix.endpoint("PUT", "/api/v1/key-proposals/{proposalId}").at("/api/v1/key-proposals/" + assigned)
                 .body(() -> "{\"leaderName\":\"李副市长\"}")
-                .expect(200, OVERSEERS)
-                .expect(403, UNIT_PEOPLE).expect(403, "member-zhang")
+                .expect(200, "committee-wang", "supervisor-city", "admin")
+                .expect(403, UNIT_PEOPLE).expect(403, "member-zhang", "supervision-system")
                 .expect(401, ANONYMOUS);
         matrix.endpoint("POST", "/api/v1/assignments/{id}/directives").at("/api/v1/assignments/" + miits + "/directives")
                 .body(() -> "{\"type\":\"URGE\",\"note\":\"请加快办理\"}")
-                .expect(201, "supervisor-city", "supervision-system", "admin")
-                .expect(403, UNIT_PEOPLE).expect(403, "committee-wang", "member-zhang")
+                .expect(201, "supervisor-city", "admin")
+                .expect(403, UNIT_PEOPLE).expect(403, "committee-wang", "member-zhang", "supervision-system")
                 .expect(401, ANONYMOUS);
         matrix.endpoint("GET", "/api/v1/assignments/{id}/directives").at("/api/v1/assignments/" + miits + "/directives")
                 .expect(200, UNIT_PEOPLE).expect(200, OVERSEERS)
                 .expect(404, "office-drc")
                 .expect(403, "member-zhang")
+                .expect(401, ANONYMOUS);
+        String progressReport = "/api/v1/assignments/{id}/directives/{directiveId}/progress-report";
+        for (int i = 0; i < reports.length; i++) {
+            matrix.endpoint("POST", progressReport).at("/api/v1/assignments/" + miits + "/directives/" + reports[i] + "/progress-report")
+                    .body(() -> "{\"progress\":\"已召开专题会议研究\"}")
+                    .expect(200, UNIT_PEOPLE[i]);
+        }
+        matrix.endpoint("POST", progressReport).at("/api/v1/assignments/" + miits + "/directives/" + reports[0] + "/progress-report")
+                .body(() -> "{\"progress\":\"已召开专题会议研究\"}")
+                .expect(404, "office-drc", "handler-drc-industry")
+                .expect(403, OVERSEERS).expect(403, "member-zhang")
                 .expect(401, ANONYMOUS);
 
         // master data: everyone reads; the committee and administrators keep every unit, an office its own unit's
@@ -247,6 +266,8 @@ class AssignmentAccessMatrixTest {
 
         as("committee-wang").get("/api/v1/assignments?proposalId=" + untouched).then().body("total", equalTo(0));
         as("committee-wang").get("/api/v1/assignments/" + miits).then().body("status", equalTo("SIGNED"));
+        as("committee-wang").get("/api/v1/assignments/" + miits + "/directives").then()
+                .body("find { it.id == '" + reports[0] + "' }.progressSubmittedBy", equalTo("office-miit"));
         as("committee-wang").get("/api/v1/assignments?proposalId=" + first).then().body("total", equalTo(1));
         // the permitted saves after the first found nothing to change, and the refused ones wrote nothing
         for (String record : List.of("HandlingUnit&recordId=" + unit, "Division&recordId=" + division,

@@ -40,6 +40,7 @@ class SupervisionTest {
             UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);
             String body = "{\"leaderName\":\"李副市长\",\"note\":\"市领导重点督办\"}";
             as("office-miit").contentType(ContentType.JSON).body(body).put("/api/v1/key-proposals/" + proposalId).then().statusCode(403);
+            as("supervision-system").contentType(ContentType.JSON).body(body).put("/api/v1/key-proposals/" + proposalId).then().statusCode(403);
             as("supervisor-city").contentType(ContentType.JSON).body("{\"leaderName\":\"\"}")
                     .put("/api/v1/key-proposals/" + proposalId).then().statusCode(400);
             as("supervisor-city").contentType(ContentType.JSON).body(body).put("/api/v1/key-proposals/" + UUID.randomUUID())
@@ -80,10 +81,13 @@ class SupervisionTest {
             UUID directiveId = UUID.randomUUID();
             String earlier = "{\"directiveId\":\"" + directiveId + "\",\"type\":\"EARLIER_DEADLINE\",\"note\":\"市领导要求11月底前答复\","
                     + "\"dueDate\":\"2025-11-28\"}";
-            as("supervision-system").contentType(ContentType.JSON).body(earlier).post(directives).then().statusCode(201)
+            // the supervision system's directives come through the supervision adapter, not this endpoint
+            as("supervision-system").contentType(ContentType.JSON).body(earlier).post(directives).then().statusCode(403)
+                    .contentType("application/problem+json");
+            as("supervisor-city").contentType(ContentType.JSON).body(earlier).post(directives).then().statusCode(201)
                     .body("previousReplyDue", equalTo("2025-12-26"));
-            // the supervision system sends it again: nothing changes, the first is answered
-            as("supervision-system").contentType(ContentType.JSON).body(earlier).post(directives).then().statusCode(200)
+            // sent again: nothing changes, the first is answered
+            as("supervisor-city").contentType(ContentType.JSON).body(earlier).post(directives).then().statusCode(200)
                     .body("id", equalTo(directiveId.toString()));
             as("supervisor-city").contentType(ContentType.JSON)
                     .body("{\"type\":\"PROGRESS_REPORT\",\"note\":\"请于10月20日前报告进展\",\"dueDate\":\"2025-10-20\"}")

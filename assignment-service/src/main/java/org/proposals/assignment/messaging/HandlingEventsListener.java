@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.ExtensionService;
+import org.proposals.assignment.service.SupervisionService;
 import org.proposals.events.proposal.ProposalFiled;
 import org.proposals.events.proposal.ProposalMerged;
 import org.proposals.events.proposal.ProposalNotFiled;
@@ -18,13 +19,15 @@ import org.proposals.events.reply.CoHandlingOpinionSubmitted;
 import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.events.reply.ReplyExtensionRequested;
+import org.proposals.events.supervision.SupervisionDirectiveReceived;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 
 /**
  * Registered proposals become assignable once filed, and stop being so when not filed, merged or withdrawn;
  * reply-service's reports stop the clocks (reply, opinion, first contact, promised measure), and a reopened
- * proposal starts the re-handling clock; a unit asking from its case for a later deadline registers its extension request.
+ * proposal starts the re-handling clock; a unit asking from its case for a later deadline registers its extension request;
+ * the supervision system's directives, through the supervision adapter, mark key proposals and direct units.
  */
 @ApplicationScoped
 public class HandlingEventsListener {
@@ -35,7 +38,7 @@ public class HandlingEventsListener {
     private final EventHandlers handlers;
 
     @Inject
-    public HandlingEventsListener(AssignmentService assignments, ExtensionService extensions) {
+    public HandlingEventsListener(AssignmentService assignments, ExtensionService extensions, SupervisionService supervision) {
         this.handlers = EventHandlers.builder()
                 .on(ProposalSubmitted.class, (event, envelope) -> assignments.onProposalSubmitted(event))
                 .on(ProposalFiled.class, (event, envelope) -> assignments.onProposalFiled(event))
@@ -48,6 +51,7 @@ public class HandlingEventsListener {
                 .on(CoHandlingOpinionSubmitted.class, (event, envelope) -> assignments.onOpinionSubmitted(event))
                 .on(ContactRecorded.class, (event, envelope) -> assignments.onContactRecorded(event))
                 .on(ReplyExtensionRequested.class, (event, envelope) -> extensions.onReplyExtensionRequested(event))
+                .on(SupervisionDirectiveReceived.class, (event, envelope) -> supervision.onDirectiveReceived(event))
                 .build();
     }
 

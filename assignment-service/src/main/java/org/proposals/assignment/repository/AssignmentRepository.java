@@ -32,6 +32,16 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         return list("proposalId = ?1 and endedAt is null", Sort.ascending("assignedAt", "unitId"), proposalId);
     }
 
+    /**
+     * The unit's assignment of the proposal that did not end with an adjustment, locked; the latest should the unit
+     * hold more than one.
+     */
+    public java.util.Optional<Assignment> currentOfUnitForUpdate(UUID proposalId, String unitId) {
+        return find("proposalId = ?1 and unitId = ?2 and status <> ?3", Sort.descending("assignedAt"),
+                proposalId, unitId, AssignmentStatus.ADJUSTED)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** Assignments with a clock still running: not yet signed for, or owing a reply not yet approved. */
     public List<Assignment> withOpenDeadlines() {
         return open(null, null, null);

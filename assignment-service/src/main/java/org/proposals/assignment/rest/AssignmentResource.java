@@ -201,17 +201,18 @@ public class AssignmentResource {
     @POST
     @Path("/{id}/directives")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({SUPERVISOR, SUPERVISION_SYSTEM, ADMIN})
+    @RolesAllowed({SUPERVISOR, ADMIN})
     @Operation(summary = "Issue a supervision directive to the unit",
             description = "URGE (督办), PROGRESS_REPORT by dueDate, or EARLIER_DEADLINE: the reply is due on dueDate instead. "
                     + "Announced with SupervisionDirectiveIssued. Sent again with the same directiveId, it changes nothing and "
-                    + "answers 200 with the directive first issued.")
+                    + "answers 200 with the directive first issued. The supervision system sends its directives through the "
+                    + "supervision adapter, not here.")
     @APIResponse(responseCode = "201", description = "Issued",
             content = @Content(schema = @Schema(implementation = SupervisionViews.Directive.class)))
     @APIResponse(responseCode = "200", description = "Issued before under the same directiveId",
             content = @Content(schema = @Schema(implementation = SupervisionViews.Directive.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, or a due date in the past or not earlier than the deadline")
-    @APIResponse(responseCode = "403", description = "Only the supervision office issues directives")
+    @APIResponse(responseCode = "403", description = "Only the supervision office's people issue directives here")
     @APIResponse(responseCode = "404", description = "No such assignment")
     @APIResponse(responseCode = "409", description = "The assignment is no longer open, or the directive id belongs to another")
     public Response issueDirective(@PathParam("id") UUID id, @NotNull @Valid SupervisionBodies.Directive body) {
@@ -229,6 +230,25 @@ public class AssignmentResource {
     public List<SupervisionViews.Directive> directives(@PathParam("id") UUID id) {
         visible(id);
         return supervision.directives(id).stream().map(SupervisionViews.Directive::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/directives/{directiveId}/progress-report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({UNIT_OFFICE, UNIT_LEADER, DIVISION_HEAD, HANDLER})
+    @Operation(summary = "Report the unit's progress, as a PROGRESS_REPORT directive asked (进展情况报告)",
+            description = "By the unit's people, once per directive; recorded as late after the directive's due date. "
+                    + "Announced with ProgressReportSubmitted, which the supervision adapter passes on to the supervision system.")
+    @APIResponse(responseCode = "200", description = "Reported; the body is the directive with the report",
+            content = @Content(schema = @Schema(implementation = SupervisionViews.Directive.class)))
+    @APIResponse(responseCode = "400", description = "No progress given, or more than 4000 characters")
+    @APIResponse(responseCode = "403", description = "Only the unit's people report its progress")
+    @APIResponse(responseCode = "404", description = "No such assignment, or another unit's; no such directive about this assignment")
+    @APIResponse(responseCode = "409", description = "The directive asks for no progress report, or the progress was reported already")
+    public SupervisionViews.Directive reportProgress(@PathParam("id") UUID id, @PathParam("directiveId") UUID directiveId,
+                                                    @NotNull @Valid SupervisionBodies.ProgressReport body) {
+        visible(id);
+        return SupervisionViews.Directive.of(supervision.reportProgress(id, directiveId, body.progress()));
     }
 
     private AssignmentView view(Assignment assignment) {

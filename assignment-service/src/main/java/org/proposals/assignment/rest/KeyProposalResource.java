@@ -55,12 +55,13 @@ public class KeyProposalResource {
 
     @PUT
     @Path("/{proposalId}")
-    @RolesAllowed({COMMITTEE, SUPERVISOR, SUPERVISION_SYSTEM, ADMIN})
+    @RolesAllowed({COMMITTEE, SUPERVISOR, ADMIN})
     @Operation(summary = "Mark a key proposal supervised by a named city leader (市领导重点督办)",
-            description = "Announced with ProposalSupervised; marking it again changes the leader or the note.")
+            description = "Announced with ProposalSupervised; marking it again changes the leader or the note. The supervision "
+                    + "system marks key proposals through the supervision adapter, not here.")
     @APIResponse(responseCode = "200", description = "Marked")
     @APIResponse(responseCode = "400", description = "Invalid body")
-    @APIResponse(responseCode = "403", description = "Only the committee and the supervision office mark key proposals")
+    @APIResponse(responseCode = "403", description = "Only the committee and the supervision office's people mark key proposals")
     @APIResponse(responseCode = "404", description = "No such proposal")
     @APIResponse(responseCode = "409", description = "The proposal was not filed, merged or withdrawn")
     public SupervisionViews.KeyProposal mark(@PathParam("proposalId") UUID proposalId,

@@ -8,7 +8,7 @@ import org.proposals.assignment.SupervisionDirective;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The bodies of the supervision office's requests. */
+/** The bodies of the supervision office's requests, and of the units' answers to them. */
 public final class SupervisionBodies {
 
     private SupervisionBodies() {
@@ -24,5 +24,9 @@ public final class SupervisionBodies {
      */
     public record Directive(UUID directiveId, @NotNull SupervisionDirective.Type type, @NotBlank @Size(max = 2000) String note,
                             LocalDate dueDate) {
+    }
+
+    /** The unit's report on its progress, as a PROGRESS_REPORT directive asked for. */
+    public record ProgressReport(@NotBlank @Size(max = 4000) String progress) {
     }
 }

@@ -20,12 +20,14 @@ public final class SupervisionViews {
         }
     }
 
+    /** A directive; the progress fields are the unit's report on a PROGRESS_REPORT directive, null until it gives one. */
     public record Directive(UUID id, UUID assignmentId, UUID proposalId, String unitId, SupervisionDirective.Type type,
                             String note, LocalDate dueDate, LocalDate previousReplyDue, OffsetDateTime issuedAt,
-                            String issuedBy) {
+                            String issuedBy, String progress, OffsetDateTime progressSubmittedAt, String progressSubmittedBy,
+                            Boolean progressLate) {
         static Directive of(SupervisionDirective d) {
             return new Directive(d.id, d.assignmentId, d.proposalId, d.unitId, d.type, d.note, d.dueDate, d.previousReplyDue,
-                    d.issuedAt, d.issuedBy);
+                    d.issuedAt, d.issuedBy, d.progress, d.progressSubmittedAt, d.progressSubmittedBy, d.progressLate);
         }
     }
 }
