@@ -20,12 +20,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The four packaged services, each a separate JVM as in production, on free ports, with fresh databases
- * and their own topic prefix on the test broker so that nothing else on it can interfere.
+ * The four packaged services and the supervision adapter, each a separate JVM as in production, on free ports,
+ * with fresh databases and their own topic prefix on the test broker so that nothing else on it can interfere.
  */
 final class PlatformProcesses implements AutoCloseable {
 
-    static final List<String> SERVICES = List.of("proposal-service", "assignment-service", "reply-service", "evaluation-service");
+    static final List<String> SERVICES = List.of("proposal-service", "assignment-service", "reply-service", "evaluation-service",
+            "supervision-adapter");
+    /** The secret the adapter shares with the supervision system of these tests. */
+    static final String SUPERVISION_SECRET = "system-test-secret-of-the-supervision-system";
 
     private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     private final String dbBase = System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:25432");
@@ -35,6 +38,14 @@ final class PlatformProcesses implements AutoCloseable {
     private final DevIdentity identity = DevIdentity.generate();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
+    // where the adapter reports to: by default a port where nothing answers, so reports wait
+    private String supervisionSystemUrl = "http://127.0.0.1:9/api";
+
+    /** The supervision system's API the adapter reports to. */
+    PlatformProcesses withSupervisionSystem(String url) {
+        this.supervisionSystemUrl = url;
+        return this;
+    }
 
     PlatformProcesses start() throws Exception {
         Path logs = root.resolve("system-tests/target/service-logs");
@@ -63,6 +74,11 @@ final class PlatformProcesses implements AutoCloseable {
             env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             // the units the flow assigns to (miit, drc) and their people are the demo master data, as in ./platform run
             env.put("ASSIGNMENT_DEMO_DATA_ENABLED", "true");
+            env.put("SUPERVISION_SYSTEM_URL", supervisionSystemUrl);
+            env.put("SUPERVISION_SYSTEM_HMAC_SECRET", SUPERVISION_SECRET);
+            // a supervision system that was down is tried again within seconds, not minutes
+            env.put("SUPERVISION_DELIVERY_RETRY_INITIAL", "1s");
+            env.put("SUPERVISION_DELIVERY_POLL_INTERVAL", "500ms");
             processes.put(service, builder.start());
             baseUrls.put(service, "http://127.0.0.1:" + port);
         }
