@@ -34,10 +34,12 @@ import org.proposals.supervision.service.StatusReports;
 import org.proposals.supervision.service.SupervisedProposals;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
- * The platform events the supervision office follows, and the status report each becomes; proposal-service's
- * and assignment-service's events also keep the names the reports carry.
+ * The platform events the supervision office follows, and the status report each becomes, with the same details
+ * fields for every report of a type (contract/supervision-system.yaml). proposal-service's and assignment-service's
+ * events also keep the names the reports carry.
  */
 @ApplicationScoped
 public class ReportedEvents {
@@ -74,7 +76,8 @@ public class ReportedEvents {
                 })
                 .on(AssignmentAdjustmentRejected.class, (event, envelope) -> reports.report(envelope,
                         ReportType.ADJUSTMENT_DECIDED, event.proposalId(), event.assignmentId(), event.unitId(),
-                        details.of("requestId", event.requestId(), "decision", "REJECTED", "note", event.decisionNote())))
+                        details.of("requestId", event.requestId(), "decision", "REJECTED", "note", event.decisionNote(),
+                                "replacementAssignmentIds", List.of())))
                 .on(ExtensionRequested.class, (event, envelope) -> reports.report(envelope, ReportType.EXTENSION_REQUESTED,
                         event.proposalId(), event.assignmentId(), event.unitId(),
                         details.of("requestId", event.requestId(), "reason", event.reason(),
@@ -85,7 +88,8 @@ public class ReportedEvents {
                                 "newDue", event.newDue(), "note", event.decisionNote())))
                 .on(ExtensionRejected.class, (event, envelope) -> reports.report(envelope, ReportType.EXTENSION_DECIDED,
                         event.proposalId(), event.assignmentId(), event.unitId(),
-                        details.of("requestId", event.requestId(), "decision", "REJECTED", "note", event.decisionNote())))
+                        details.of("requestId", event.requestId(), "decision", "REJECTED", "previousDue", null, "newDue", null,
+                                "note", event.decisionNote())))
                 .on(DeadlineMissed.class, (event, envelope) -> reports.report(envelope, ReportType.OVERDUE,
                         event.proposalId(), event.assignmentId(), event.unitId(),
                         details.of("clock", event.clock(), "due", event.due(), "workingDaysLate", event.workingDaysLate(),
