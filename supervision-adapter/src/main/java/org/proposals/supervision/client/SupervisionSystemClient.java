@@ -1,7 +1,9 @@
 package org.proposals.supervision.client;
 
 import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.proposals.supervision.config.SupervisionConfig;
 
@@ -50,6 +52,15 @@ public class SupervisionSystemClient {
     private HttpClient http;
     private RequestSignature signature;
     private URI reportsUri;
+
+    /** Builds the client at start-up, so that a missing secret or an unusable key store stops the start, not a delivery. */
+    void onStart(@Observes StartupEvent startup) {
+        if (config.inbound().signatureRequired() && config.system().hmac().secret().isEmpty()) {
+            throw new IllegalStateException(
+                    "supervision.system.hmac.secret (SUPERVISION_SYSTEM_HMAC_SECRET) is required to check the directives' signatures");
+        }
+        reportsUri();
+    }
 
     @PostConstruct
     void build() {
