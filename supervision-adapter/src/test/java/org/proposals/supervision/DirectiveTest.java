@@ -31,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.proposals.supervision.PlatformEvents.WAIT;
 import static org.proposals.supervision.PlatformEvents.as;
+import static org.proposals.supervision.SupervisionSystemStandIn.signedDirective;
 
 /**
  * The supervision system's directives: only the supervision system, only signed, each handed on once to
@@ -39,8 +40,7 @@ import static org.proposals.supervision.PlatformEvents.as;
 @QuarkusTest
 class DirectiveTest {
 
-    private static final String SECRET = "test-only-shared-secret-of-the-supervision-system";
-    private static final String PATH = "/api/v1/supervision/directives";
+    private static final String PATH = SupervisionSystemStandIn.DIRECTIVES_PATH;
 
     @Inject
     EntityManager entityManager;
@@ -51,18 +51,18 @@ class DirectiveTest {
             String id = "DB-" + UUID.randomUUID();
             String body = urge(id, proposal.proposalId);
             given().contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(401);
-            signed(as("office-miit"), body, now(), SECRET).post(PATH).then().statusCode(403);
+            signedDirective(as("office-miit"), body).post(PATH).then().statusCode(403);
             as("supervision-system").contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(401)
                     .body("detail", containsString("not signed"));
-            signed(as("supervision-system"), body, now(), "another-secret").post(PATH).then().statusCode(401)
+            signedDirective(as("supervision-system"), body, now(), "another-secret").post(PATH).then().statusCode(401)
                     .contentType("application/problem+json").body("detail", containsString("does not match"));
-            signed(as("supervision-system"), body, now() - 600, SECRET).post(PATH).then().statusCode(401)
+            signedDirective(as("supervision-system"), body, now() - 600, SupervisionSystemStandIn.secret()).post(PATH).then().statusCode(401)
                     .body("detail", containsString("window"));
             // signed for one body, sent with another
             long timestamp = now();
             as("supervision-system").contentType(ContentType.JSON).body(body.replace("请加快办理", "不必办理"))
                     .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(RequestSignature.SIGNATURE_HEADER, new RequestSignature(SECRET).sign(timestamp, "POST", PATH, body))
+                    .header(RequestSignature.SIGNATURE_HEADER, new RequestSignature(SupervisionSystemStandIn.secret()).sign(timestamp, "POST", PATH, body))
                     .post(PATH).then().statusCode(401);
             as("admin").get(PATH + "/" + id).then().statusCode(404);
             assertEquals(0, eventsFor(DirectiveService.platformId(id)));
@@ -177,15 +177,7 @@ class DirectiveTest {
     }
 
     private static ValidatableResponse send(String body) {
-        return signed(as("supervision-system"), body, now(), SECRET).post(PATH).then();
-    }
-
-    private static io.restassured.specification.RequestSpecification signed(
-            io.restassured.specification.RequestSpecification request, String body, long timestamp, String secret) {
-        return request.contentType(ContentType.JSON).body(body)
-                .header(RequestSignature.KEY_ID_HEADER, "city-supervision")
-                .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(RequestSignature.SIGNATURE_HEADER, new RequestSignature(secret).sign(timestamp, "POST", PATH, body));
+        return signedDirective(as("supervision-system"), body).post(PATH).then();
     }
 
     private static long now() {

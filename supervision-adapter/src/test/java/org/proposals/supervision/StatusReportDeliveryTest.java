@@ -48,8 +48,6 @@ import static org.proposals.supervision.SupervisionSystemStandIn.REPORTS_PATH;
 @WithTestResource(value = SupervisionSystemStandIn.class, scope = TestResourceScope.GLOBAL)
 class StatusReportDeliveryTest {
 
-    private static final String SECRET = "test-only-shared-secret-of-the-supervision-system";
-
     @Inject
     ReportDelivery delivery;
 
@@ -80,7 +78,7 @@ class StatusReportDeliveryTest {
 
             List<ServeEvent> received = receivedFor(proposal.proposalId);
             assertEquals(2, received.size());
-            RequestSignature signature = new RequestSignature(SECRET);
+            RequestSignature signature = new RequestSignature(SupervisionSystemStandIn.secret());
             for (int i = 0; i < 2; i++) {
                 var request = received.get(i).getRequest();
                 String body = request.getBodyAsString();

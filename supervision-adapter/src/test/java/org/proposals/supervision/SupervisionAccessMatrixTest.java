@@ -2,15 +2,12 @@ package org.proposals.supervision;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.proposals.infra.AccessMatrix;
-import org.proposals.supervision.client.RequestSignature;
 import org.proposals.supervision.service.CircuitBreaker;
 import org.proposals.supervision.service.ReportDelivery;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.proposals.infra.AccessMatrix.ANONYMOUS;
 import static org.proposals.infra.AccessMatrix.UNIT_PEOPLE;
 import static org.proposals.supervision.SupervisionSystemStandIn.REPORTS_PATH;
+import static org.proposals.supervision.SupervisionSystemStandIn.signedDirective;
 
 /**
  * Every endpoint of the supervision adapter × every role, with the exact status each gets: the supervision system
@@ -27,8 +25,7 @@ import static org.proposals.supervision.SupervisionSystemStandIn.REPORTS_PATH;
 @QuarkusTest
 class SupervisionAccessMatrixTest {
 
-    private static final String SECRET = "test-only-shared-secret-of-the-supervision-system";
-    private static final String DIRECTIVES = "/api/v1/supervision/directives";
+    private static final String DIRECTIVES = SupervisionSystemStandIn.DIRECTIVES_PATH;
 
     @Inject
     ReportDelivery delivery;
@@ -54,14 +51,14 @@ class SupervisionAccessMatrixTest {
             assertEquals(StatusReport.Status.DEAD, proposal.reports().get(0).status);
             assertEquals(StatusReport.Status.DEAD, other.reports().get(0).status);
             String directive = "DB-" + UUID.randomUUID();
-            signed(PlatformEvents.as("supervision-system"), urge(directive, proposal.proposalId)).post(DIRECTIVES).then().statusCode(202);
+            signedDirective(PlatformEvents.as("supervision-system"), urge(directive, proposal.proposalId)).post(DIRECTIVES).then().statusCode(202);
 
             String[] watchers = {"supervisor-city", "admin"};
             String[] notWatching = {"office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme", "committee-wang",
                     "member-zhang", "supervision-system"};
             AccessMatrix matrix = new AccessMatrix().auditTrail();
             matrix.endpoint("POST", DIRECTIVES)
-                    .request(r -> signed(r, urge("DB-" + UUID.randomUUID(), proposal.proposalId)))
+                    .request(r -> signedDirective(r, urge("DB-" + UUID.randomUUID(), proposal.proposalId)))
                     .expect(202, "supervision-system")
                     .expect(403, UNIT_PEOPLE).expect(403, "committee-wang", "supervisor-city", "admin", "member-zhang")
                     .expect(401, ANONYMOUS);
@@ -97,14 +94,6 @@ class SupervisionAccessMatrixTest {
             matrix.run();
             SupervisionSystemStandIn.takeEverything();
         }
-    }
-
-    /** The directive body and the headers that sign it. */
-    private static RequestSpecification signed(RequestSpecification request, String body) {
-        long timestamp = Instant.now().getEpochSecond();
-        return request.contentType("application/json").body(body)
-                .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(RequestSignature.SIGNATURE_HEADER, new RequestSignature(SECRET).sign(timestamp, "POST", DIRECTIVES, body));
     }
 
     private static String urge(String id, UUID proposalId) {

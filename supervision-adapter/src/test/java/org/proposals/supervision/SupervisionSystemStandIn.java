@@ -4,7 +4,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.proposals.supervision.client.RequestSignature;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 public class SupervisionSystemStandIn implements QuarkusTestResourceLifecycleManager {
 
     public static final String REPORTS_PATH = "/api/status-reports";
+    public static final String DIRECTIVES_PATH = "/api/v1/supervision/directives";
 
     private static WireMockServer server;
 
@@ -30,6 +35,24 @@ public class SupervisionSystemStandIn implements QuarkusTestResourceLifecycleMan
         return server.getAllServeEvents().stream()
                 .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .toList();
+    }
+
+    /** The secret the supervision system shares with the adapter: the one the adapter is configured with. */
+    public static String secret() {
+        return ConfigProvider.getConfig().getValue("supervision.system.hmac.secret", String.class);
+    }
+
+    /** A directive as the supervision system sends it, signed now with the shared secret. */
+    public static RequestSpecification signedDirective(RequestSpecification request, String body) {
+        return signedDirective(request, body, Instant.now().getEpochSecond(), secret());
+    }
+
+    /** A directive signed at {@code timestamp} with {@code secret}, right or wrong. */
+    public static RequestSpecification signedDirective(RequestSpecification request, String body, long timestamp, String secret) {
+        return request.contentType("application/json").body(body)
+                .header(RequestSignature.KEY_ID_HEADER, "city-supervision")
+                .header(RequestSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(RequestSignature.SIGNATURE_HEADER, new RequestSignature(secret).sign(timestamp, "POST", DIRECTIVES_PATH, body));
     }
 
     /** Takes every report, as a healthy supervision system does; stubs of a higher priority override it. */
