@@ -65,10 +65,15 @@ public class SupervisionSystemClient {
     @PostConstruct
     void build() {
         SupervisionConfig.SupervisionSystem system = config.system();
+        // HTTP/1.1: a refused client certificate then shows as a TLS error to the operator, not a broken HTTP/2 stream
         HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(system.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
         if (system.authentication().presentsCertificate()) {
+            if (!"https".equalsIgnoreCase(system.url().getScheme())) {
+                throw new IllegalStateException("supervision.system.url must be an https:// URL for mutual TLS, not " + system.url());
+            }
             builder.sslContext(mutualTls(system.tls()));
         }
         if (system.authentication().signs()) {
