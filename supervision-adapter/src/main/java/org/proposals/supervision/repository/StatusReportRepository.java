@@ -40,7 +40,9 @@ public class StatusReportRepository implements PanacheRepositoryBase<StatusRepor
     public Backlog backlog(OffsetDateTime now) {
         Object[] row = (Object[]) getEntityManager().createNativeQuery("""
                         SELECT count(*) FILTER (WHERE r.status = 'PENDING'),
-                               count(*) FILTER (WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1),
+                               count(*) FILTER (WHERE r.status = 'PENDING' AND r.next_attempt_at <= ?1 AND NOT EXISTS (
+                                   SELECT 1 FROM status_report e WHERE e.proposal_id = r.proposal_id
+                                     AND e.position < r.position AND e.status IN ('PENDING', 'DEAD'))),
                                count(*) FILTER (WHERE r.status = 'PENDING' AND EXISTS (
                                    SELECT 1 FROM status_report e WHERE e.proposal_id = r.proposal_id
                                      AND e.position < r.position AND e.status = 'DEAD')),

@@ -46,7 +46,7 @@ public final class SupervisionViews {
      * The outbound channel at a glance.
      *
      * @param pending            reports not yet delivered (dead letters not counted)
-     * @param due                of those, the ones whose next attempt is due now
+     * @param due                of those, the ones that may go now: due, and first in their proposal's line
      * @param heldByDeadLetters  of those, the ones waiting behind a dead letter of their proposal
      * @param oldestUndelivered  the oldest report pending or dead, and how long it has waited
      */
