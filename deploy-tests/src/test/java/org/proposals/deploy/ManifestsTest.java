@@ -220,6 +220,25 @@ class ManifestsTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void theDashboardIsAGrafanaDashboard() throws IOException {
+        JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(DEPLOY.resolve("grafana/proposal-platform.json").toFile());
+        Set<Integer> ids = new TreeSet<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            assertTrue(ids.add(panel.path("id").asInt()), "panel id " + panel.path("id") + " twice");
+            if (!panel.path("type").asText().equals("row")) {
+                assertFalse(panel.path("targets").isEmpty(), panel.path("title") + " has no query");
+            }
+        }
+        String text = dashboard.toString();
+        for (String metric : List.of("outbox_pending", "outbox_oldest_pending_age_seconds", "supervision_reports_pending",
+                "supervision_reports_dead", "supervision_reports_oldest_age_seconds", "supervision_circuit_open",
+                "http_server_requests_seconds", "jvm_memory_used_bytes")) {
+            assertTrue(text.contains(metric), "the dashboard shows " + metric);
+        }
+    }
+
     // The checks above prove something only if they can fail: each of these objects is wrong on purpose.
 
     @Test
