@@ -278,14 +278,31 @@ final class Kustomize {
         return readAll(out);
     }
 
+    /**
+     * Whether a kubectl with a Kustomize that reads these overlays is on the PATH: 1.27 or later (Kustomize 5).
+     * Debian bookworm's kubectl 1.20 embeds Kustomize 2, which knows no {@code patches} field.
+     */
     static boolean kubectlOnPath() {
         String path = System.getenv().getOrDefault("PATH", "");
+        boolean found = false;
         for (String element : path.split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(element, "kubectl"))) {
-                return true;
-            }
+            found |= !element.isEmpty() && Files.isExecutable(Path.of(element, "kubectl"));
         }
-        return false;
+        if (!found) {
+            return false;
+        }
+        try {
+            Process process = new ProcessBuilder("kubectl", "version", "--client", "-o", "json").start();
+            JsonNode version = new ObjectMapper().readTree(process.getInputStream());
+            process.waitFor();
+            String minor = version.path("clientVersion").path("minor").asText("0").replaceAll("[^0-9]", "");
+            return version.path("clientVersion").path("major").asText().equals("1") && Integer.parseInt(minor) >= 27;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     static {

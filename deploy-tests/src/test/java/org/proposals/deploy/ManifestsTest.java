@@ -66,7 +66,7 @@ class ManifestsTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void theRendererAgreesWithKubectlWhereThereIsOne(String overlay) throws Exception {
-        Assumptions.assumeTrue(Kustomize.kubectlOnPath(), "no kubectl on the PATH");
+        Assumptions.assumeTrue(Kustomize.kubectlOnPath(), "no kubectl 1.27+ on the PATH");
         Map<String, JsonNode> ours = byId(render(overlay));
         Map<String, JsonNode> theirs = byId(Kustomize.kubectl(KUBERNETES.resolve("overlays").resolve(overlay)));
         assertEquals(theirs.keySet(), ours.keySet());
