@@ -180,6 +180,50 @@ class ManifestsTest {
         }
     }
 
+    /** The objects of a service select its pods, and the services find Kafka where Strimzi puts it. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theObjectsAreWiredTogether(String overlay) {
+        List<ObjectNode> objects = render(overlay);
+        List<String> problems = new ArrayList<>();
+        ObjectNode kafka = ofKind(objects, "Kafka").get(0);
+        JsonNode plain = kafka.path("spec").path("kafka").path("listeners").get(0);
+        String bootstrap = name(kafka) + "-kafka-bootstrap:" + plain.path("port").asInt();
+        if (!find(objects, "ConfigMap", "platform-config").path("data").path("KAFKA_BOOTSTRAP_SERVERS").asText().equals(bootstrap)) {
+            problems.add("KAFKA_BOOTSTRAP_SERVERS is not " + bootstrap);
+        }
+        for (ObjectNode owned : objects) {
+            String cluster = owned.path("metadata").path("labels").path("strimzi.io/cluster").asText(null);
+            if (cluster != null && !cluster.equals(name(kafka))) {
+                problems.add(Kustomize.id(owned) + " belongs to Kafka " + cluster);
+            }
+        }
+        int partitions = find(objects, "KafkaTopic", "proposal.events").path("spec").path("partitions").asInt();
+        for (String service : SERVICES) {
+            JsonNode podLabels = find(objects, "Deployment", service).path("spec").path("template").path("metadata").path("labels");
+            for (String kind : List.of("Service", "PodDisruptionBudget", "NetworkPolicy")) {
+                ObjectNode object = find(objects, kind, service);
+                JsonNode selector = kind.equals("Service") ? object.path("spec").path("selector")
+                        : kind.equals("NetworkPolicy") ? object.path("spec").path("podSelector").path("matchLabels")
+                        : object.path("spec").path("selector").path("matchLabels");
+                selector.fields().forEachRemaining(label -> {
+                    if (!label.getValue().equals(podLabels.path(label.getKey()))) {
+                        problems.add(kind + " " + service + " does not select its pods");
+                    }
+                });
+            }
+            JsonNode hpa = find(objects, "HorizontalPodAutoscaler", service).path("spec");
+            if (!hpa.path("scaleTargetRef").path("name").asText().equals(service) || hpa.path("maxReplicas").asInt() > partitions) {
+                problems.add("HorizontalPodAutoscaler " + service + " scales something else or beyond the partitions");
+            }
+            JsonNode endpoint = find(objects, "ServiceMonitor", service).path("spec").path("endpoints").get(0);
+            if (!endpoint.path("path").asText().equals("/q/metrics") || !endpoint.path("port").asText().equals("http")) {
+                problems.add("ServiceMonitor " + service + " does not scrape /q/metrics");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
     /** Every /api/v1 path of every service is routed on the one host, to the service that serves it. */
     @ParameterizedTest
     @MethodSource("overlays")
@@ -306,6 +350,24 @@ class ManifestsTest {
     void theRendererRefusesWhatItDoesNotKnow() throws IOException {
         Path overlay = Files.createTempDirectory("overlay");
         Files.writeString(overlay.resolve("kustomization.yaml"), "resources: []\nconfigMapGenerator: []\n");
+        assertThrows(IllegalArgumentException.class, () -> Kustomize.render(overlay));
+        // Kustomize merges lists of a strategic-merge patch by key; this renderer would replace them.
+        Files.writeString(overlay.resolve("kustomization.yaml"), """
+                resources:
+                  - %s
+                patches:
+                  - patch: |-
+                      apiVersion: apps/v1
+                      kind: Deployment
+                      metadata:
+                        name: reply-service
+                      spec:
+                        template:
+                          spec:
+                            containers:
+                              - name: reply-service
+                                image: other
+                """.formatted(KUBERNETES.resolve("base/reply-service")));
         assertThrows(IllegalArgumentException.class, () -> Kustomize.render(overlay));
     }
 
