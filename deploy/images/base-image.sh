@@ -88,8 +88,7 @@ cat > "$work/image/config.json" <<JSON
     ],
     "WorkingDir": "/home/$APP_USER",
     "Labels": {
-      "org.opencontainers.image.title": "proposal platform JVM base",
-      "org.opencontainers.image.description": "Debian $SUITE essential with openjdk-17-jre-headless, user $APP_USER ($APP_UID)"
+      "org.opencontainers.image.base.name": "proposals/base-jvm:17 (Debian $SUITE, openjdk-17-jre-headless, user $APP_USER $APP_UID)"
     }
   },
   "rootfs": { "type": "layers", "diff_ids": ["$diff_id"] },
