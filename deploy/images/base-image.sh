@@ -47,8 +47,9 @@ start=$SECONDS
 # with perl (~50 MB); both go again before the tarball is made.
 # Documentation, man pages and translations are never unpacked; apt's lists and caches are cleaned by
 # mmdebstrap itself (the JRE's update-alternatives insists on an existing man1 directory, so it gets an empty
-# one). The user gets its entries directly, since useradd (package passwd) is not essential.
-mmdebstrap --mode=root --variant=essential \
+# one). The user gets its entries directly, since useradd (package passwd) is not essential. No device nodes
+# in the layer: container runtimes mount their own /dev, and rootless ones cannot unpack them.
+if ! mmdebstrap --mode=root --variant=essential --skip=output/dev \
   --include=openjdk-17-jre-headless,ca-certificates,usr-is-merged \
   --dpkgopt='path-exclude=/usr/share/doc/*' \
   --dpkgopt='path-include=/usr/share/doc/*/copyright' \
@@ -66,7 +67,12 @@ mmdebstrap --mode=root --variant=essential \
   "$SUITE" "$work/rootfs.tar" \
   "deb $MIRROR $SUITE main" \
   "deb $MIRROR $SUITE-updates main" \
-  "deb $SECURITY_MIRROR $SUITE-security main"
+  "deb $SECURITY_MIRROR $SUITE-security main" \
+  >"$work/mmdebstrap.log" 2>&1; then
+  tail -n 40 "$work/mmdebstrap.log" >&2
+  say "mmdebstrap failed" >&2
+  exit 1
+fi
 
 # One layer: its diff id is the digest of the plain tar; the file in the image is gzipped once here, so
 # that Jib does not compress it again for every service image.
@@ -88,7 +94,7 @@ cat > "$work/image/config.json" <<JSON
     ],
     "WorkingDir": "/home/$APP_USER",
     "Labels": {
-      "org.opencontainers.image.base.name": "proposals/base-jvm:17 (Debian $SUITE, openjdk-17-jre-headless, user $APP_USER $APP_UID)"
+      "org.opencontainers.image.base.name": "proposals/base-jvm:17"
     }
   },
   "rootfs": { "type": "layers", "diff_ids": ["$diff_id"] },
