@@ -1,9 +1,15 @@
 package org.proposals.kit.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
@@ -34,6 +40,34 @@ public class EventInbox {
 
     @Inject
     MessagingConfig config;
+
+    @Inject
+    TraceHeaders trace;
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * Receives a record as it came off the topic: handles it in a span that continues the trace of the
+     * request or event that published it (its {@code traceparent} header), and counts the records given up
+     * on, which the messaging layer then moves to the dead-letter topic.
+     *
+     * @param consumer the name this consumer records applied events under (unique within the service)
+     * @return true when the event was applied now, false when skipped (duplicate or a type not handled)
+     */
+    public boolean receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        Span span = trace.startProcessing(consumer, record);
+        try (Scope ignored = span.makeCurrent()) {
+            return receive(consumer, record.value(), handlers);
+        } catch (MalformedEventException | EventNotAppliedException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, "dead-lettered");
+            deadLetters(consumer, record.topic()).increment();
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
 
     /**
      * @param consumer  the name this consumer records applied events under (unique within the service)
@@ -82,6 +116,15 @@ public class EventInbox {
             return null;
         });
         return true;
+    }
+
+    private Counter deadLetters(String consumer, String topic) {
+        return Counter.builder("messaging.dead.letters")
+                .description("Records a consumer gave up on (not an event, or still failing after every attempt) "
+                        + "and left to the dead-letter topic")
+                .tag("consumer", consumer)
+                .tag("topic", topic)
+                .register(registry);
     }
 
     private void pause(int attempt) {
