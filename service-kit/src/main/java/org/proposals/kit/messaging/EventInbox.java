@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.IntegrationEvent;
@@ -81,10 +82,28 @@ public class EventInbox {
             return false;
         }
         IntegrationEvent event = EventCodec.payloadOf(envelope);
+        // the inbox's own log lines about this event (retries) name its correlation id too
+        Object previousCorrelation = MDC.get(EventContext.CORRELATION_MDC_KEY);
+        if (envelope.correlationId() != null) {
+            MDC.put(EventContext.CORRELATION_MDC_KEY, envelope.correlationId().toString());
+        }
+        try {
+            return applyWithRetries(consumer, envelope, event, handler.get());
+        } finally {
+            if (previousCorrelation == null) {
+                MDC.remove(EventContext.CORRELATION_MDC_KEY);
+            } else {
+                MDC.put(EventContext.CORRELATION_MDC_KEY, previousCorrelation);
+            }
+        }
+    }
+
+    private boolean applyWithRetries(String consumer, EventEnvelope envelope, IntegrationEvent event,
+                                     BiConsumer<IntegrationEvent, EventEnvelope> handler) {
         int attempts = Math.max(1, config.inbox().maxAttempts());
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, envelope, event, handler.get()));
+                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, envelope, event, handler));
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
