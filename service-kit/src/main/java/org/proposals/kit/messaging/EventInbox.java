@@ -60,7 +60,8 @@ public class EventInbox {
         Span span = trace.startProcessing(consumer, record);
         try (Scope ignored = span.makeCurrent()) {
             return receive(consumer, record.value(), handlers);
-        } catch (MalformedEventException | EventNotAppliedException e) {
+        } catch (RuntimeException e) {
+            // whatever the listener throws sends the record to the dead-letter topic (failure-strategy)
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, "dead-lettered");
             deadLetters(consumer, record.topic()).increment();
