@@ -1,12 +1,15 @@
 package org.proposals.assignment;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.proposals.assignment.service.AssignmentMetrics;
 import org.proposals.assignment.service.DeadlineWatch;
 import org.proposals.events.Actor;
 import org.proposals.events.EventCodec;
@@ -20,21 +23,30 @@ import org.proposals.events.reply.CoHandlingOpinionSubmitted;
 import org.proposals.events.reply.ContactRecorded;
 import org.proposals.events.reply.ReplyApproved;
 import org.proposals.infra.KafkaTestClient;
+import org.proposals.infra.PrometheusText;
 import org.proposals.infra.MovableClock;
 import org.proposals.kit.time.CityClock;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.proposals.assignment.AssignmentFlowTest.as;
 import static org.proposals.assignment.AssignmentFlowTest.assignment;
 
@@ -46,6 +58,12 @@ class DeadlineWatchTest {
 
     @Inject
     DeadlineWatch watch;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AssignmentMetrics metrics;
 
     @BeforeEach
     void standBeforeTheHoliday() {
@@ -159,6 +177,83 @@ class DeadlineWatchTest {
             assertEquals(List.of(new DeadlineReminderSent(UUID.fromString(drcs), proposalId, "drc", "co-handling-opinion",
                     LocalDate.of(2025, 10, 27), 3, null)), notices(kafka, drcs, 1));
         }
+    }
+
+    /**
+     * Several replicas run the watch on the same schedule: scans at the same moment send each notice once,
+     * because a notice is claimed in deadline_notice (unique per assignment, clock, due date and notice) in
+     * the transaction that writes its event, and a second claim waits for the first and then finds it.
+     */
+    @Test
+    void scansRunningAtTheSameTimeOnSeveralReplicasSendEachNoticeOnce() throws Exception {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);
+            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON)
+                    .body(assignment(proposalId, "miit", "SOLE")).post("/api/v1/assignments").then().statusCode(201).extract().path("$");
+            String id = (String) created.get(0).get("id");   // sign-for due Friday 10 October
+            // Monday 27 October, not signed for, 12 working days late: three escalations are due at once
+            time.moveTo(LocalDate.of(2025, 10, 27));
+            int replicas = 4;
+            ExecutorService pool = Executors.newFixedThreadPool(replicas);
+            try {
+                CyclicBarrier together = new CyclicBarrier(replicas);
+                List<Future<Integer>> scans = new ArrayList<>();
+                for (int i = 0; i < replicas; i++) {
+                    scans.add(pool.submit(() -> {
+                        together.await();
+                        return watch.scan();
+                    }));
+                }
+                for (Future<Integer> scan : scans) {
+                    scan.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            @SuppressWarnings("unchecked")
+            List<IntegrationEvent> written = QuarkusTransaction.requiringNew().call(() -> ((List<String>) entityManager
+                    .createNativeQuery("""
+                            SELECT envelope FROM outbox_event
+                             WHERE aggregate_id = ?1 AND event_type IN ('DeadlineReminderSent', 'DeadlineMissed')
+                             ORDER BY position""")
+                    .setParameter(1, id).getResultList()).stream()
+                    .map(envelope -> EventCodec.payloadOf(EventCodec.fromJson(envelope))).toList());
+            long claimed = QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                    .createNativeQuery("SELECT count(*) FROM deadline_notice WHERE assignment_id = ?1")
+                    .setParameter(1, UUID.fromString(id)).getSingleResult()).longValue());
+            assertEquals(written.size(), written.stream().distinct().count(), "no notice written twice: " + written);
+            assertEquals(claimed, written.size(), "one event per notice claimed");
+            // the three escalations of the missed sign-for (the first-contact clock, also missed, has its own)
+            assertEquals(List.of("DIVISION_HEAD", "DEPUTY_HEAD", "BUREAU_HEAD"), written.stream()
+                    .filter(n -> n instanceof DeadlineMissed m && m.clock().equals("sign-for"))
+                    .map(n -> ((DeadlineMissed) n).escalatedTo()).toList());
+            assertEquals(written.size(), notices(kafka, id, written.size()).size());
+        }
+    }
+
+    @Test
+    void overdueAssignmentsAreCountedForPrometheusAndLeaveTheCountWhenTheWorkIsDone() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID proposalId = AssignmentFlowTest.registeredProposal(kafka);
+            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON)
+                    .body(assignment(proposalId, "miit", "SOLE")).post("/api/v1/assignments").then().statusCode(201).extract().path("$");
+            String id = (String) created.get(0).get("id");   // sign-for due Friday 10 October
+            time.moveTo(LocalDate.of(2025, 10, 13));           // not signed for: late
+            metrics.refresh();
+            double overdue = metric("assignments_overdue");
+            double signForOverdue = metric("assignment_deadlines_overdue", "clock", "sign-for");
+            assertTrue(overdue >= 1 && signForOverdue >= 1, overdue + " overdue, " + signForOverdue + " on sign-for");
+
+            as("office-miit").post("/api/v1/assignments/" + id + "/sign-for").then().statusCode(200);
+            metrics.refresh();
+            assertEquals(overdue - 1, metric("assignments_overdue"));
+            assertEquals(signForOverdue - 1, metric("assignment_deadlines_overdue", "clock", "sign-for"));
+        }
+    }
+
+    private static double metric(String name, String... labels) {
+        String exposition = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return PrometheusText.value(exposition, name, labels).orElseThrow(() -> new AssertionError(name + " not exposed"));
     }
 
     private static void publish(KafkaTestClient kafka, String topic, IntegrationEvent event) {

@@ -5,7 +5,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.proposals.infra.KafkaTestClient;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +44,21 @@ class HandlingFlowIT {
     static void stopPlatform() {
         if (platform != null) {
             platform.close();
+        }
+    }
+
+    /** The trace ids in the traceparent headers of the first {@code count} events of a type about a proposal. */
+    private static List<String> traceIdsOf(String topic, String type, String proposalId, int count) {
+        java.util.function.Predicate<ConsumerRecord<String, String>> about = r ->
+                type.equals(KafkaTestClient.header(r, "event-type")) && r.value().contains(proposalId);
+        AtomicInteger seen = new AtomicInteger();
+        try (KafkaTestClient kafka = new KafkaTestClient(System.getProperty("test.kafka.servers", "127.0.0.1:29092"))) {
+            return kafka.readUntil(platform.topicPrefix() + topic, r -> about.test(r) && seen.incrementAndGet() == count,
+                            Duration.ofSeconds(60))
+                    .stream().filter(about)
+                    .map(r -> KafkaTestClient.header(r, "traceparent"))
+                    .map(traceparent -> traceparent == null ? null : traceparent.split("-")[1])
+                    .toList();
         }
     }
 
@@ -77,10 +96,16 @@ class HandlingFlowIT {
                 {"proposalId":"%s","units":[
                   {"unitId":"miit","unitName":"市工业和信息化局","handlingType":"LEAD"},
                   {"unitId":"drc","unitName":"市发展和改革委员会","handlingType":"CO_HANDLING"}]}""".formatted(proposalId);
+        // the committee's frontend traces its requests: the assignment's trace goes on wherever its events lead
+        String traceId = UUID.randomUUID().toString().replace("-", "");
         await().atMost(Duration.ofSeconds(60)).until(() -> as("committee-wang").contentType(ContentType.JSON).body(assignmentBody)
+                .header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-00")
                 .post(assignments + "/api/v1/assignments").statusCode() == 201);
         as("committee-wang").get(assignments + "/api/v1/assignments?proposalId=" + proposalId).then()
                 .statusCode(200).body("total", equalTo(2));
+        // assignment-service → ProposalAssigned → reply-service opens the cases → CaseOpened: both in that trace
+        assertEquals(List.of(traceId, traceId), traceIdsOf("assignment.events", "ProposalAssigned", proposalId, 2));
+        assertEquals(List.of(traceId, traceId), traceIdsOf("reply.events", "CaseOpened", proposalId, 2));
 
         // 3. reply-service opened a case per assignment; the bureau's office names who answers for it
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(replies + "/api/v1/cases?proposalId=" + proposalId)

@@ -58,6 +58,6 @@ public class HandlingEventsListener {
     @Incoming("handling-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("handling-events", record.value(), handlers);
+        inbox.receive("handling-events", record, handlers);
     }
 }

@@ -20,6 +20,6 @@ public class HandlingEventsListener {
     @Incoming("handling-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(ReadModelEvents.CONSUMER, record.value(), events.handlers());
+        inbox.receive(ReadModelEvents.CONSUMER, record, events.handlers());
     }
 }

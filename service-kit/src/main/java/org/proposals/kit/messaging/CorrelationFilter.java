@@ -3,6 +3,7 @@ package org.proposals.kit.messaging;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -34,6 +35,8 @@ public class CorrelationFilter {
                 // not a UUID: keep the fresh one rather than propagate arbitrary text into events
             }
         }
+        // the request's log lines name it too (the MDC lives in the request's own Vert.x context)
+        MDC.put(EventContext.CORRELATION_MDC_KEY, trace.correlationId().toString());
     }
 
     @ServerResponseFilter

@@ -3,6 +3,7 @@ package org.proposals.kit.messaging;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
 import org.proposals.events.Actor;
 import org.proposals.events.EventEnvelope;
 
@@ -16,12 +17,19 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class EventContext {
 
+    /** The log field that names the correlation id (JSON logs carry it with the trace and span ids). */
+    public static final String CORRELATION_MDC_KEY = "correlationId";
+
     private static final ThreadLocal<EventEnvelope> CAUSE = new ThreadLocal<>();
 
     /** Runs {@code work} as the consequence of {@code cause}: events it publishes carry the cause's trace and actor. */
     public <T> T asConsequenceOf(EventEnvelope cause, Supplier<T> work) {
         EventEnvelope previous = CAUSE.get();
+        Object previousCorrelation = MDC.get(CORRELATION_MDC_KEY);
         CAUSE.set(cause);
+        if (cause.correlationId() != null) {
+            MDC.put(CORRELATION_MDC_KEY, cause.correlationId().toString());
+        }
         try {
             return work.get();
         } finally {
@@ -29,6 +37,11 @@ public class EventContext {
                 CAUSE.remove();
             } else {
                 CAUSE.set(previous);
+            }
+            if (previousCorrelation == null) {
+                MDC.remove(CORRELATION_MDC_KEY);
+            } else {
+                MDC.put(CORRELATION_MDC_KEY, previousCorrelation);
             }
         }
     }

@@ -1,10 +1,17 @@
 package org.proposals.kit.messaging;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.IntegrationEvent;
@@ -35,6 +42,35 @@ public class EventInbox {
     @Inject
     MessagingConfig config;
 
+    @Inject
+    TraceHeaders trace;
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * Receives a record as it came off the topic: handles it in a span that continues the trace of the
+     * request or event that published it (its {@code traceparent} header), and counts the records given up
+     * on, which the messaging layer then moves to the dead-letter topic.
+     *
+     * @param consumer the name this consumer records applied events under (unique within the service)
+     * @return true when the event was applied now, false when skipped (duplicate or a type not handled)
+     */
+    public boolean receive(String consumer, ConsumerRecord<String, String> record, EventHandlers handlers) {
+        Span span = trace.startProcessing(consumer, record);
+        try (Scope ignored = span.makeCurrent()) {
+            return receive(consumer, record.value(), handlers);
+        } catch (RuntimeException e) {
+            // whatever the listener throws sends the record to the dead-letter topic (failure-strategy)
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, "dead-lettered");
+            deadLetters(consumer, record.topic()).increment();
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
     /**
      * @param consumer  the name this consumer records applied events under (unique within the service)
      * @param value     the record's value as it came off the topic
@@ -47,10 +83,28 @@ public class EventInbox {
             return false;
         }
         IntegrationEvent event = EventCodec.payloadOf(envelope);
+        // the inbox's own log lines about this event (retries) name its correlation id too
+        Object previousCorrelation = MDC.get(EventContext.CORRELATION_MDC_KEY);
+        if (envelope.correlationId() != null) {
+            MDC.put(EventContext.CORRELATION_MDC_KEY, envelope.correlationId().toString());
+        }
+        try {
+            return applyWithRetries(consumer, envelope, event, handler.get());
+        } finally {
+            if (previousCorrelation == null) {
+                MDC.remove(EventContext.CORRELATION_MDC_KEY);
+            } else {
+                MDC.put(EventContext.CORRELATION_MDC_KEY, previousCorrelation);
+            }
+        }
+    }
+
+    private boolean applyWithRetries(String consumer, EventEnvelope envelope, IntegrationEvent event,
+                                     BiConsumer<IntegrationEvent, EventEnvelope> handler) {
         int attempts = Math.max(1, config.inbox().maxAttempts());
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, envelope, event, handler.get()));
+                return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, envelope, event, handler));
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -82,6 +136,15 @@ public class EventInbox {
             return null;
         });
         return true;
+    }
+
+    private Counter deadLetters(String consumer, String topic) {
+        return Counter.builder("messaging.dead.letters")
+                .description("Records a consumer gave up on (not an event, or still failing after every attempt) "
+                        + "and left to the dead-letter topic")
+                .tag("consumer", consumer)
+                .tag("topic", topic)
+                .register(registry);
     }
 
     private void pause(int attempt) {

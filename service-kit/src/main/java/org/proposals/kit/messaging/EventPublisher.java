@@ -30,12 +30,18 @@ public class EventPublisher {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    TraceHeaders trace;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(IntegrationEvent event) {
         // Write the pending state change first so that its row locks order events of one aggregate.
         entityManager.flush();
         EventEnvelope envelope = EventCodec.envelope(event, context.correlationId(), context.causationId(), context.actor());
-        entityManager.persist(new OutboxEvent(EventCatalog.contractOf(event.getClass()).topic(), envelope));
+        // The current span (the request's, or the handling of the event that caused this one) goes with the
+        // row, so that the trace continues in the consumers however long the event waits in the outbox.
+        entityManager.persist(new OutboxEvent(EventCatalog.contractOf(event.getClass()).topic(), envelope,
+                trace.current()));
         wakeRelayAfterCommit();
         return envelope;
     }

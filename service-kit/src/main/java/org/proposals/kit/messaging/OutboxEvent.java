@@ -8,6 +8,7 @@ import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /** One event waiting in the outbox (or already published), written with the change it reports. */
@@ -37,10 +38,17 @@ public class OutboxEvent {
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
+    /** W3C {@code traceparent} of the span that published the event; null outside a trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
+
+    @Column(name = "trace_state")
+    public String traceState;
+
     protected OutboxEvent() {
     }
 
-    OutboxEvent(String topic, EventEnvelope envelope) {
+    OutboxEvent(String topic, EventEnvelope envelope, Map<String, String> traceContext) {
         this.id = envelope.eventId();
         this.topic = topic;
         this.aggregateType = envelope.aggregateType();
@@ -49,5 +57,7 @@ public class OutboxEvent {
         this.eventVersion = envelope.version();
         this.envelope = EventCodec.toJson(envelope);
         this.createdAt = envelope.occurredAt();
+        this.traceParent = traceContext.get(TraceHeaders.TRACEPARENT);
+        this.traceState = traceContext.get(TraceHeaders.TRACESTATE);
     }
 }

@@ -1,5 +1,7 @@
 package org.proposals.kit.messaging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -58,6 +60,9 @@ public class OutboxRelay extends BatchWorker {
     @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
+
+    @Inject
+    TraceHeaders trace;
 
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "service")
     String applicationName;
@@ -138,7 +143,7 @@ public class OutboxRelay extends BatchWorker {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> rows = entityManager.createNativeQuery("""
-                    SELECT id, topic, aggregate_id, event_type, event_version, envelope
+                    SELECT id, topic, aggregate_id, event_type, event_version, envelope, trace_parent, trace_state
                       FROM outbox_event
                      WHERE published_at IS NULL
                      ORDER BY position
@@ -151,31 +156,43 @@ public class OutboxRelay extends BatchWorker {
             }
             List<UUID> ids = new ArrayList<>(rows.size());
             List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+            // the relay's span per event, a child of the span that published it (null when there was none)
+            List<Span> spans = new ArrayList<>(rows.size());
+            List<UUID> acknowledged = new ArrayList<>(rows.size());
             String failure = null;
-            for (Object[] row : rows) {
-                try {
-                    Future<RecordMetadata> send = producer().send(record(row));
-                    ids.add((UUID) row[0]);
-                    sends.add(send);
-                    if (send.isDone() && failed(send)) {
-                        break; // metadata unavailable: the broker is not there, don't queue the rest
+            try {
+                for (Object[] row : rows) {
+                    try {
+                        ProducerRecord<String, String> record = record(row);
+                        spans.add(trace.startPublishing(record.topic(), row[0].toString(), (String) row[6],
+                                (String) row[7], record.headers()));
+                        Future<RecordMetadata> send = producer().send(record);
+                        ids.add((UUID) row[0]);
+                        sends.add(send);
+                        if (send.isDone() && failed(send)) {
+                            break; // metadata unavailable: the broker is not there, don't queue the rest
+                        }
+                    } catch (RuntimeException e) {
+                        failure = e.toString();
+                        break;
                     }
-                } catch (RuntimeException e) {
-                    failure = e.toString();
-                    break;
                 }
-            }
-            List<UUID> acknowledged = new ArrayList<>(ids.size());
-            long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
-            for (int i = 0; i < sends.size(); i++) {
-                try {
-                    sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    acknowledged.add(ids.get(i));
-                } catch (ExecutionException | TimeoutException e) {
-                    failure = (e instanceof ExecutionException ? e.getCause() : e).toString();
-                    recordFailure(ids.get(i), failure);
-                    break; // later rows wait, so that order within an aggregate holds
+                long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
+                for (int i = 0; i < sends.size(); i++) {
+                    try {
+                        sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        acknowledged.add(ids.get(i));
+                    } catch (ExecutionException | TimeoutException e) {
+                        failure = (e instanceof ExecutionException ? e.getCause() : e).toString();
+                        recordFailure(ids.get(i), failure);
+                        if (spans.get(i) != null) {
+                            spans.get(i).setStatus(StatusCode.ERROR, failure);
+                        }
+                        break; // later rows wait, so that order within an aggregate holds
+                    }
                 }
+            } finally {
+                spans.stream().filter(span -> span != null).forEach(Span::end);
             }
             if (!acknowledged.isEmpty()) {
                 entityManager.createNativeQuery("UPDATE outbox_event SET published_at = now() WHERE id IN (:ids)")

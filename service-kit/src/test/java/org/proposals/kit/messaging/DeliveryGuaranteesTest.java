@@ -13,11 +13,13 @@ import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.Topics;
 import org.proposals.infra.KafkaTestClient;
+import org.proposals.infra.PrometheusText;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -90,6 +92,7 @@ class DeliveryGuaranteesTest {
         String key = UUID.randomUUID().toString();
         UUID unappliable = UUID.randomUUID();
         UUID after = UUID.randomUUID();
+        double deadLettersBefore = deadLetters();
         EventEnvelope failing = EventCodec.envelope(ProbeService.event(unappliable, ProbeListener.ALWAYS_FAILS), UUID.randomUUID(), null, Actor.SYSTEM);
         try (KafkaTestClient kafka = client()) {
             kafka.send(Topics.PROPOSAL_EVENTS, key, "{this is not an event");
@@ -112,6 +115,8 @@ class DeliveryGuaranteesTest {
                     KafkaTestClient.header(exhausted, "dead-letter-reason"));
             assertEquals(Topics.PROPOSAL_EVENTS, KafkaTestClient.header(exhausted, "dead-letter-topic"));
         }
+        // operators see both in the consumer's dead-letter count
+        assertEquals(deadLettersBefore + 2, deadLetters());
         // the failed attempts left no trace of having been applied
         assertEquals(0L, count("SELECT count(*) FROM processed_event WHERE event_id = ?1", failing.eventId()));
     }
@@ -144,6 +149,12 @@ class DeliveryGuaranteesTest {
                 .setParameter(2, envelope.aggregateId())
                 .setParameter(3, EventCodec.toJson(envelope))
                 .executeUpdate();
+    }
+
+    private static double deadLetters() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return PrometheusText.value(metrics, "messaging_dead_letters_total",
+                "consumer", "probe-events", "topic", Topics.PROPOSAL_EVENTS).orElse(0);
     }
 
     private static KafkaTestClient client() {

@@ -35,7 +35,7 @@ public class ProbeListener {
     @Incoming("probe-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("probe-events", record.value(), handlers);
+        inbox.receive("probe-events", record, handlers);
     }
 
     private void apply(ProposalSubmitted event) {

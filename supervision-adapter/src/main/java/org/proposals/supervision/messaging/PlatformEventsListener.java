@@ -20,6 +20,6 @@ public class PlatformEventsListener {
     @Incoming("platform-events")
     @Blocking
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(ReportedEvents.CONSUMER, record.value(), events.handlers());
+        inbox.receive(ReportedEvents.CONSUMER, record, events.handlers());
     }
 }

@@ -1,0 +1,108 @@
+package org.proposals.kit.messaging;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.proposals.events.Topics;
+import org.proposals.infra.KafkaTestClient;
+import org.proposals.infra.TestIdentity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One trace follows a change from the request that made it, through the outbox and the broker, to the
+ * consumer that applied its event: the outbox row keeps the request's trace context, the Kafka record
+ * carries it as {@code traceparent}, and the consumer's handling span is in the same trace, below the
+ * relay's publishing span.
+ */
+@QuarkusTest
+@WithTestResource(DedicatedBroker.class)
+@WithTestResource(TestIdentity.class)
+class TracePropagationTest {
+
+    @Inject
+    InMemorySpanExporter spans;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void theConsumersHandlingIsInTheTraceOfTheRequestThatPublishedTheEvent() {
+        UUID id = UUID.randomUUID();
+        // the caller's own trace, as a gateway or a frontend with tracing would send it
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpanId = traceId.substring(0, 16);
+
+        given().header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
+                .post("/probe/records/{id}?title=traced", id)
+                .then().statusCode(204);
+
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) entityManager
+                .createNativeQuery("SELECT trace_parent FROM outbox_event WHERE aggregate_id = ?1")
+                .setParameter(1, id.toString()).getSingleResult());
+        assertNotNull(stored, "the outbox row keeps the trace it was written in");
+        assertTrue(stored.startsWith("00-" + traceId + "-"), stored);
+
+        try (KafkaTestClient kafka = new KafkaTestClient(DedicatedBroker.broker().bootstrapServers())) {
+            List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.PROPOSAL_EVENTS,
+                    r -> id.toString().equals(r.key()), Duration.ofSeconds(30));
+            String header = KafkaTestClient.header(records.get(records.size() - 1), "traceparent");
+            assertNotNull(header, "the record carries the trace context");
+            assertTrue(header.startsWith("00-" + traceId + "-"), header);
+        }
+
+        SpanData handling = await().atMost(Duration.ofSeconds(30)).until(
+                () -> span(traceId, SpanKind.CONSUMER, Topics.PROPOSAL_EVENTS + " process"), Optional::isPresent).get();
+        SpanData publishing = span(traceId, SpanKind.PRODUCER, Topics.PROPOSAL_EVENTS + " publish").orElseThrow();
+        SpanData request = await().atMost(Duration.ofSeconds(10)).until(
+                () -> spans.getFinishedSpanItems().stream()
+                        .filter(s -> s.getTraceId().equals(traceId) && s.getKind() == SpanKind.SERVER).findFirst(),
+                Optional::isPresent).get();
+
+        assertEquals(callerSpanId, request.getParentSpanId(), "the request continues the caller's trace");
+        assertEquals(publishing.getSpanId(), handling.getParentSpanId(), "handling is a child of publishing");
+        assertTrue(isBelow(publishing, request), "publishing is below the request that wrote the event");
+        assertEquals("probe-events", handling.getAttributes().get(
+                io.opentelemetry.api.common.AttributeKey.stringKey("messaging.consumer.name")));
+    }
+
+    private Optional<SpanData> span(String traceId, SpanKind kind, String name) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(traceId) && s.getKind() == kind && s.getName().equals(name))
+                .findFirst();
+    }
+
+    /** Whether {@code span} descends from {@code ancestor} through spans of its trace that ended. */
+    private boolean isBelow(SpanData span, SpanData ancestor) {
+        String parent = span.getParentSpanId();
+        for (int depth = 0; depth < 20; depth++) {
+            if (parent.equals(ancestor.getSpanId())) {
+                return true;
+            }
+            String current = parent;
+            Optional<SpanData> next = spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getSpanId().equals(current)).findFirst();
+            if (next.isEmpty()) {
+                return false;
+            }
+            parent = next.get().getParentSpanId();
+        }
+        return false;
+    }
+}
