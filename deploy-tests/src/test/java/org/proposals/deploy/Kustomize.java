@@ -88,22 +88,24 @@ final class Kustomize {
     }
 
     static List<ObjectNode> readAll(Path file) {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-            List<ObjectNode> objects = new ArrayList<>();
-            while (documents.hasNext()) {
-                JsonNode document = documents.next();
-                if (document != null && !document.isNull() && !document.isEmpty()) {
-                    objects.add((ObjectNode) document);
-                }
-            }
-            return objects;
+        try {
+            return objects(YAML.readerFor(JsonNode.class).readValues(file.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(file.toString(), e);
         }
     }
 
     static List<ObjectNode> readAll(String yaml) {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+        try {
+            return objects(YAML.readerFor(JsonNode.class).readValues(yaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The objects of a multi-document YAML stream; empty documents (a trailing "---") are skipped. */
+    private static List<ObjectNode> objects(MappingIterator<JsonNode> documents) throws IOException {
+        try (documents) {
             List<ObjectNode> objects = new ArrayList<>();
             while (documents.hasNext()) {
                 JsonNode document = documents.next();
@@ -112,8 +114,6 @@ final class Kustomize {
                 }
             }
             return objects;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
