@@ -79,7 +79,10 @@ class HandlingFlowIT {
                         {"kind":"PROPOSAL","term":7,"sessionNumber":2,"year":2022,"name":"政协第七届委员会第二次会议",
                          "plenaryStart":"2022-01-10","plenaryEnd":"2022-01-14","numberFormat":"{year}{seq:4}"}""")
                 .post(proposals + "/api/v1/sessions").then().statusCode(201).extract().path("id");
-        String proposalId = as("committee-wang").contentType(ContentType.JSON).body("""
+        // the committee's frontend traces its requests: the proposal's trace starts with its registration
+        String proposalTrace = UUID.randomUUID().toString().replace("-", "");
+        String proposalId = as("committee-wang").contentType(ContentType.JSON)
+                .header("traceparent", "00-" + proposalTrace + "-" + proposalTrace.substring(16) + "-00").body("""
                         {"sessionId":"%s","title":"关于确保经济稳增长，创新产业集群服务模式的提案",
                          "content":"建议优先发展产业集群，创新产业集群服务模式。",
                          "proposer":{"id":"member-zhang","name":"张委员","sector":"经济界"},
@@ -96,16 +99,17 @@ class HandlingFlowIT {
                 {"proposalId":"%s","units":[
                   {"unitId":"miit","unitName":"市工业和信息化局","handlingType":"LEAD"},
                   {"unitId":"drc","unitName":"市发展和改革委员会","handlingType":"CO_HANDLING"}]}""".formatted(proposalId);
-        // the committee's frontend traces its requests: the assignment's trace goes on wherever its events lead
+        // the assignment is a request of its own, in a trace of its own
         String traceId = UUID.randomUUID().toString().replace("-", "");
         await().atMost(Duration.ofSeconds(60)).until(() -> as("committee-wang").contentType(ContentType.JSON).body(assignmentBody)
                 .header("traceparent", "00-" + traceId + "-" + traceId.substring(16) + "-00")
                 .post(assignments + "/api/v1/assignments").statusCode() == 201);
         as("committee-wang").get(assignments + "/api/v1/assignments?proposalId=" + proposalId).then()
                 .statusCode(200).body("total", equalTo(2));
-        // assignment-service → ProposalAssigned → reply-service opens the cases → CaseOpened: both in that trace
-        assertEquals(List.of(traceId, traceId), traceIdsOf("assignment.events", "ProposalAssigned", proposalId, 2));
-        assertEquals(List.of(traceId, traceId), traceIdsOf("reply.events", "CaseOpened", proposalId, 2));
+        // assignment-service → ProposalAssigned → reply-service opens the cases → CaseOpened: all in the proposal's
+        // trace, which the assignment request's trace is linked to
+        assertEquals(List.of(proposalTrace, proposalTrace), traceIdsOf("assignment.events", "ProposalAssigned", proposalId, 2));
+        assertEquals(List.of(proposalTrace, proposalTrace), traceIdsOf("reply.events", "CaseOpened", proposalId, 2));
 
         // 3. reply-service opened a case per assignment; the bureau's office names who answers for it
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as("committee-wang").get(replies + "/api/v1/cases?proposalId=" + proposalId)
@@ -181,6 +185,8 @@ class HandlingFlowIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> as("member-zhang").contentType(ContentType.JSON)
                 .body("{\"rating\":\"SATISFIED\",\"comment\":\"答复认真，措施具体\"}")
                 .post(evaluation + "/api/v1/replies/" + replyId + "/satisfaction").statusCode() == 201);
+        // weeks later in real life, a request of the proposer's own: the rating's event is in the proposal's trace
+        assertEquals(List.of(proposalTrace), traceIdsOf("evaluation.events", "SatisfactionRecorded", proposalId, 1));
 
         Response lead = as("committee-wang").get(evaluation + "/api/v1/statistics?unitId=miit");
         lead.then().statusCode(200)

@@ -16,6 +16,7 @@ import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.IntegrationEvent;
 import org.proposals.events.MalformedEventException;
+import org.proposals.events.ProposalEvent;
 
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -44,6 +45,9 @@ public class EventInbox {
 
     @Inject
     TraceHeaders trace;
+
+    @Inject
+    ProposalTraces proposalTraces;
 
     @Inject
     MeterRegistry registry;
@@ -130,6 +134,9 @@ public class EventInbox {
         if (inserted == 0) {
             LOG.debugf("%s: %s %s already applied, skipped", consumer, envelope.type(), envelope.eventId());
             return false;
+        }
+        if (event instanceof ProposalEvent about && about.proposalId() != null) {
+            proposalTraces.rememberCurrent(about.proposalId()); // the trace this service's events about it will join
         }
         context.asConsequenceOf(envelope, () -> {
             handler.accept(event, envelope);

@@ -8,6 +8,9 @@ import org.proposals.events.EventCatalog;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.IntegrationEvent;
+import org.proposals.events.ProposalEvent;
+
+import java.util.Map;
 
 /**
  * Publishes an integration event by writing it to the outbox in the caller's transaction: the event
@@ -33,6 +36,9 @@ public class EventPublisher {
     @Inject
     TraceHeaders trace;
 
+    @Inject
+    ProposalTraces proposalTraces;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(IntegrationEvent event) {
         // Write the pending state change first so that its row locks order events of one aggregate.
@@ -40,8 +46,11 @@ public class EventPublisher {
         EventEnvelope envelope = EventCodec.envelope(event, context.correlationId(), context.causationId(), context.actor());
         // The current span (the request's, or the handling of the event that caused this one) goes with the
         // row, so that the trace continues in the consumers however long the event waits in the outbox.
-        entityManager.persist(new OutboxEvent(EventCatalog.contractOf(event.getClass()).topic(), envelope,
-                trace.current()));
+        // An event about a proposal goes in the proposal's own trace, linked to the current one.
+        Map<String, String> traceContext = event instanceof ProposalEvent about && about.proposalId() != null
+                ? proposalTraces.forPublishing(about.proposalId(), envelope.type())
+                : trace.current();
+        entityManager.persist(new OutboxEvent(EventCatalog.contractOf(event.getClass()).topic(), envelope, traceContext));
         wakeRelayAfterCommit();
         return envelope;
     }

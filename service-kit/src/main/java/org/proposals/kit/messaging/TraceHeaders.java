@@ -2,6 +2,8 @@ package org.proposals.kit.messaging;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -71,6 +73,31 @@ public class TraceHeaders {
     public Map<String, String> current() {
         Map<String, String> carrier = new HashMap<>(2);
         W3C.inject(Context.current(), carrier, Map::put);
+        return carrier;
+    }
+
+    /**
+     * A span in the stored trace {@code traceContext} (a proposal's), linked to the current span, and its context;
+     * the current context when the current span is in that trace already or the stored one is unreadable.
+     */
+    public Map<String, String> continueIn(Map<String, String> traceContext, String spanName, String proposalId) {
+        Context stored = W3C.extract(Context.root(), traceContext, MAP);
+        SpanContext proposal = Span.fromContext(stored).getSpanContext();
+        SpanContext current = Span.current().getSpanContext();
+        if (!proposal.isValid() || (current.isValid() && current.getTraceId().equals(proposal.getTraceId()))) {
+            return current();
+        }
+        SpanBuilder builder = tracer.spanBuilder(spanName)
+                .setParent(stored)
+                .setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("proposal.id", proposalId);
+        if (current.isValid()) {
+            builder.addLink(current); // the request (or job) that acted on the proposal, in its own trace
+        }
+        Span span = builder.startSpan();
+        Map<String, String> carrier = new HashMap<>(2);
+        W3C.inject(stored.with(span), carrier, Map::put);
+        span.end();
         return carrier;
     }
 

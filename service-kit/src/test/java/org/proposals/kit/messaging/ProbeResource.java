@@ -21,4 +21,10 @@ public class ProbeResource {
     public void record(@PathParam("id") UUID id, @QueryParam("title") String title) {
         probe.record(id, title);
     }
+
+    @POST
+    @Path("/revision")
+    public void revise(@PathParam("id") UUID id, @QueryParam("title") String title) {
+        probe.revise(id, title);
+    }
 }

@@ -6,11 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.proposals.events.ProposalKind;
 import org.proposals.events.Proposer;
+import org.proposals.events.proposal.ProposalRevised;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.kit.audit.AuditChanges;
 import org.proposals.kit.audit.AuditTrail;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** A state change with its audit record and its event, as a service would make them. */
@@ -31,6 +33,13 @@ public class ProbeService {
         entityManager.createNativeQuery("INSERT INTO probe_record (id) VALUES (?1)").setParameter(1, id).executeUpdate();
         audit.record("ProbeRecorded", "ProbeRecord", id, id, AuditChanges.of().set("title", title));
         events.publish(event(id, title));
+    }
+
+    /** A later action on the same record, as a revision of a proposal is: an event about it, nothing else. */
+    @Transactional
+    public void revise(UUID id, String title) {
+        events.publish(new ProposalRevised(id, "20229999", title, new Proposer("m", "委员"), List.of(), List.of(),
+                OffsetDateTime.now()));
     }
 
     @Transactional

@@ -82,6 +82,35 @@ class TracePropagationTest {
                 io.opentelemetry.api.common.AttributeKey.stringKey("messaging.consumer.name")));
     }
 
+    @Test
+    void laterActionsOnAProposalJoinTheTraceOfItsRegistration() {
+        UUID id = UUID.randomUUID();
+        String registration = UUID.randomUUID().toString().replace("-", "");
+        String revision = UUID.randomUUID().toString().replace("-", "");
+        given().header("traceparent", "00-" + registration + "-" + registration.substring(0, 16) + "-01")
+                .post("/probe/records/{id}?title=registered", id).then().statusCode(204);
+        // a later request about the same proposal, in a trace of its own
+        given().header("traceparent", "00-" + revision + "-" + revision.substring(0, 16) + "-01")
+                .post("/probe/records/{id}/revision?title=revised", id).then().statusCode(204);
+
+        @SuppressWarnings("unchecked")
+        List<String> stored = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT trace_parent FROM outbox_event WHERE aggregate_id = ?1 ORDER BY position")
+                .setParameter(1, id.toString()).getResultList());
+        assertEquals(2, stored.size());
+        stored.forEach(traceParent -> assertTrue(traceParent.startsWith("00-" + registration + "-"),
+                "both events are in the proposal's trace: " + traceParent));
+
+        // the revision's span in the proposal's trace links the request that made it
+        SpanData joined = await().atMost(Duration.ofSeconds(10)).until(
+                () -> span(registration, SpanKind.INTERNAL, "proposal ProposalRevised"), Optional::isPresent).get();
+        assertTrue(joined.getLinks().stream().anyMatch(link -> link.getSpanContext().getTraceId().equals(revision)),
+                "linked to the revision request's own trace");
+        // and its consumer handles it in the proposal's trace too
+        await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getTraceId().equals(registration) && s.getKind() == SpanKind.CONSUMER).count() >= 2);
+    }
+
     private Optional<SpanData> span(String traceId, SpanKind kind, String name) {
         return spans.getFinishedSpanItems().stream()
                 .filter(s -> s.getTraceId().equals(traceId) && s.getKind() == kind && s.getName().equals(name))
