@@ -242,6 +242,50 @@ class StatusReportDeliveryTest {
         }
     }
 
+    @Test
+    void replicasDeliveringAtOnceSendEachReportOnceAndInOrder() throws Exception {
+        try (PlatformEvents first = new PlatformEvents().submittedAndAssigned();
+             PlatformEvents second = new PlatformEvents().submittedAndAssigned();
+             PlatformEvents third = new PlatformEvents().submittedAndAssigned()) {
+            for (PlatformEvents proposal : List.of(first, second, third)) {
+                proposal.signed();
+                proposal.extensionRequested();
+                proposal.awaitReports(3);
+            }
+            // a slow supervision system, so that the replicas' attempts overlap
+            SupervisionSystemStandIn.server().stubFor(WireMock.post(REPORTS_PATH).atPriority(5)
+                    .willReturn(WireMock.ok().withFixedDelay(100)));
+            // three deliverers, each in its own transactions, as three replicas would be
+            java.util.concurrent.ExecutorService replicas = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                List<java.util.concurrent.Future<Integer>> rounds = new ArrayList<>();
+                for (int replica = 0; replica < 3; replica++) {
+                    rounds.add(replicas.submit(() -> {
+                        int sent = 0;
+                        for (int round = 0; round < 10; round++) {
+                            sent += delivery.deliverDue(100);
+                        }
+                        return sent;
+                    }));
+                }
+                for (java.util.concurrent.Future<Integer> round : rounds) {
+                    round.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                replicas.shutdownNow();
+            }
+            for (PlatformEvents proposal : List.of(first, second, third)) {
+                assertTrue(proposal.reports().stream().allMatch(r -> r.status == StatusReport.Status.DELIVERED));
+                assertEquals(List.of(1L, 2L, 3L), deliveredSequences(proposal.proposalId));
+                for (StatusReport report : proposal.reports()) {
+                    assertEquals(1, receivedFor(proposal.proposalId).stream()
+                            .filter(e -> report.id.toString().equals(e.getRequest().getHeader("Idempotency-Key"))).count(),
+                            "report " + report.sequence + " sent once");
+                }
+            }
+        }
+    }
+
     private static boolean allDelivered(PlatformEvents... proposals) {
         for (PlatformEvents proposal : proposals) {
             if (!proposal.reports().stream().allMatch(r -> r.status == StatusReport.Status.DELIVERED)) {
