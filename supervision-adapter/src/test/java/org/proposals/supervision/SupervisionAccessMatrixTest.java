@@ -87,7 +87,7 @@ class SupervisionAccessMatrixTest {
             matrix.endpoint("POST", "/api/v1/supervision/dead-letters/{reportId}/discard")
                     .at("/api/v1/supervision/dead-letters/" + other.reports().get(0).id + "/discard").body(() -> "{\"reason\":\"人工录入\"}")
                     .expect(403, notOperating).expect(401, ANONYMOUS).expect(200, "admin");
-            matrix.endpoint("POST", "/api/v1/supervision/dead-letters/resend").body(() -> "{}")
+            matrix.endpoint("POST", "/api/v1/supervision/dead-letters/resend").at("/api/v1/supervision/dead-letters/resend?note=fixed")
                     .expect(403, notOperating).expect(401, ANONYMOUS).expect(200, "admin");
 
             matrix.assertCoversEveryOperationAndRole();

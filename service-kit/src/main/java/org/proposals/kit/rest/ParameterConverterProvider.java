@@ -39,6 +39,27 @@ public class ParameterConverterProvider implements ParamConverterProvider {
         if (rawType == UUID.class) {
             return converter(query, "must be a UUID", value -> (T) UUID.fromString(value));
         }
+        if (rawType == boolean.class || rawType == Boolean.class) {
+            // JAX-RS reads anything but "true" as false; a flag that says something else is a mistake to report
+            ParamConverter<T> strict = converter(query, "must be true or false", value -> {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw new IllegalArgumentException(value);
+                }
+                return (T) Boolean.valueOf(value);
+            });
+            return rawType == Boolean.class ? strict : new ParamConverter<>() {
+                @Override
+                public T fromString(String value) {
+                    T flag = strict.fromString(value);
+                    return flag == null ? (T) Boolean.FALSE : flag;
+                }
+
+                @Override
+                public String toString(T value) {
+                    return String.valueOf(value);
+                }
+            };
+        }
         return null;
     }
 

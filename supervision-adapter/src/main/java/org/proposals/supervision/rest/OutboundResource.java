@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -129,14 +130,14 @@ public class OutboundResource {
 
     @POST
     @Path("/dead-letters/resend")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ADMIN)
     @Operation(summary = "Resend every dead letter as it is, once what refused them all is fixed (a secret, a mapping)")
     @APIResponse(responseCode = "200", description = "How many were queued again",
             content = @Content(schema = @Schema(implementation = SupervisionViews.Resent.class)))
+    @APIResponse(responseCode = "400", description = "The note is too long")
     @APIResponse(responseCode = "403", description = "Only an administrator resends")
-    public SupervisionViews.Resent resendAll(@Valid DeadLetterBodies.Resend body) {
-        return new SupervisionViews.Resent(deadLetters.resendAll(body == null ? null : body.note()));
+    public SupervisionViews.Resent resendAll(@QueryParam("note") @Size(max = 2000) String note) {
+        return new SupervisionViews.Resent(deadLetters.resendAll(note));
     }
 
     @POST
