@@ -20,6 +20,8 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class OutboundMonitor {
 
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+
     @Inject
     StatusReportRepository reports;
 
@@ -32,15 +34,18 @@ public class OutboundMonitor {
     @Inject
     CityClock clock;
 
+    private SupervisionViews.Outbound figures;
+    private long figuresAt;
+
     void registerMetrics(@Observes StartupEvent startup, MeterRegistry registry) {
-        Gauge.builder("supervision.reports.pending", this, m -> m.outbound().pending())
+        Gauge.builder("supervision.reports.pending", this, m -> m.figures().pending())
                 .description("Status reports not yet delivered to the supervision system (dead letters not counted)")
                 .register(registry);
-        Gauge.builder("supervision.reports.dead", this, m -> m.outbound().deadLetters())
+        Gauge.builder("supervision.reports.dead", this, m -> m.figures().deadLetters())
                 .description("Status reports the supervision system refused, waiting for an operator")
                 .register(registry);
         Gauge.builder("supervision.reports.oldest.age", this, m -> {
-                    SupervisionViews.Oldest oldest = m.outbound().oldestUndelivered();
+                    SupervisionViews.Oldest oldest = m.figures().oldestUndelivered();
                     return oldest == null ? 0 : oldest.waitingSeconds();
                 })
                 .baseUnit("seconds")
@@ -49,6 +54,16 @@ public class OutboundMonitor {
         Gauge.builder("supervision.circuit.open", breaker, b -> b.snapshot().state() == CircuitBreaker.State.CLOSED ? 0 : 1)
                 .description("1 while the circuit to the supervision system is open")
                 .register(registry);
+    }
+
+    /** The figures for the gauges: read once for a scrape of all of them, reused for a few seconds. */
+    private synchronized SupervisionViews.Outbound figures() {
+        long now = System.nanoTime();
+        if (figures == null || now - figuresAt > FRESH_FOR.toNanos()) {
+            figures = outbound();
+            figuresAt = now;
+        }
+        return figures;
     }
 
     public SupervisionViews.Outbound outbound() {
