@@ -132,6 +132,9 @@ public class ProblemMappers {
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             message = "must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                && NulCharacterGuard.holdsNul(text)) {
+            message = NulCharacterGuard.REQUIREMENT;
         } else if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
             message = "must be a valid " + simpleTypeName(mismatched.getTargetType());
         } else if (e instanceof JsonParseException) {

@@ -74,6 +74,10 @@ final class TableBuilder {
             throw new UnreadableFileException(Row.where(rowNumber, index, header) + " has more than "
                     + limits.maxCellLength() + " characters");
         }
+        // an XLSX may write it as _x0000_; no PostgreSQL text can store it
+        if (value.indexOf('\u0000') >= 0) {
+            throw new UnreadableFileException(Row.where(rowNumber, index, header) + " holds the NUL character");
+        }
     }
 
     private static int lastValue(List<String> cells) {

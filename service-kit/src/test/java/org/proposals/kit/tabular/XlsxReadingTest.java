@@ -105,6 +105,16 @@ class XlsxReadingTest {
     }
 
     @Test
+    void anEscapedNulCharacterIsRefusedAsNoDatabaseCanStoreIt() {
+        Map<String, String> parts = workbook();
+        parts.put("xl/worksheets/sheet2.xml", sheet("""
+                <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>标题</x:t></x:is></x:c></x:row>
+                <x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>a_x0000_b</x:t></x:is></x:c></x:row>"""));
+
+        assertEquals("row 2, column A (标题) holds the NUL character", refusal("a.xlsx", TestFiles.zip(parts)));
+    }
+
+    @Test
     void entitiesAreNotExpanded() {
         Map<String, String> parts = workbook();
         parts.put("xl/sharedStrings.xml", """
