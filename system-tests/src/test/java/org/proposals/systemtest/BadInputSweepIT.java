@@ -30,7 +30,10 @@ class BadInputSweepIT {
     private static final List<String> BAD_VALUES = List.of("not-a-number", "-99999999999999999999", "1e400",
             "\u0000", "<script>alert(1)</script>", "x".repeat(3000));
     private static final List<String> BAD_BODIES = List.of("{", "[]", "null", "\"text\"", "{\"a\":", "[{}]",
-            "{\"title\":{\"nested\":[1,2,3]},\"units\":\"none\",\"rating\":12,\"dueDate\":\"31/02/2026\"}");
+            "{\"title\":{\"nested\":[1,2,3]},\"units\":\"none\",\"rating\":12,\"dueDate\":\"31/02/2026\"}",
+            // NUL, which no PostgreSQL text can store, in the text fields operations commonly have
+            "{\"title\":\"\\u0000\",\"content\":\"\\u0000\",\"name\":\"\\u0000\",\"reason\":\"\\u0000\","
+                    + "\"note\":\"\\u0000\",\"comment\":\"\\u0000\",\"text\":\"\\u0000\",\"summary\":\"\\u0000\"}");
 
     private static PlatformProcesses platform;
 
