@@ -53,12 +53,14 @@ SELECT p.proposal_id, p.kind,
   FROM bench_proposal p
  CROSS JOIN (SELECT ARRAY['NEW_GENERATION_IT', 'DIGITAL_ECONOMY', 'SME', 'PRIVATE_ECONOMY', 'ADVANCED_MANUFACTURING',
                           'INDUSTRY_CLUSTERS', 'INDUSTRIAL_INTERNET', 'GREEN_MANUFACTURING', 'INNOVATION',
-                          'BUSINESS_ENVIRONMENT', 'TALENT', 'INFRASTRUCTURE'] AS codes) AS t;
+                          'BUSINESS_ENVIRONMENT', 'TALENT', 'INFRASTRUCTURE'] AS codes) AS t
+ ORDER BY p.submitted_at;
 
 -- One row per unit's handling, with the randomness each column needs drawn once.
 CREATE TEMP TABLE bench_handling AS
 SELECT p.proposal_id, p.i, s.k, p.year, p.submitted_at,
-       'bench-unit-' || lpad(((p.i * 7 + s.k * 31) % :units)::text, 3, '0') AS unit_id,
+       -- i / years runs through the units independently of the year, which i % years gives
+       'bench-unit-' || lpad((((p.i / :years) * 7 + s.k * 31) % :units)::text, 3, '0') AS unit_id,
        s.handling_type,
        p.submitted_at + (3 + random() * 7) * interval '1 day' AS assigned_at,
        random() < CASE WHEN p.year = :first_year + :years - 1 THEN 0.6 ELSE 0.99 END AS done,
@@ -88,11 +90,11 @@ SELECT h.*,
            AND h.assigned_at + (3 + power(h.r_contact, 2) * 25) * interval '1 day' < :'today' AS contacted
   FROM bench_handling h;
 
-INSERT INTO unit_handling (proposal_id, unit_id, assignment_id, unit_name, handling_type, assigned_at, reply_due_date,
+INSERT INTO unit_handling (proposal_id, unit_id, year, assignment_id, unit_name, handling_type, assigned_at, reply_due_date,
                            signed_at, signed_late, reply_id, result_category, replied_at, rating, rated_at, reply_round,
                            first_round_rating, first_round_rated_at, origin, ended_at, opinion_submitted_at,
                            first_contact_at)
-SELECT h.proposal_id, h.unit_id,
+SELECT h.proposal_id, h.unit_id, h.year,
        md5('bench-assignment-' || h.i || '-' || h.k)::uuid,
        '基准承办单位' || substr(h.unit_id, 12),
        h.handling_type, h.assigned_at, CAST(h.due_at AS date),
@@ -114,7 +116,9 @@ SELECT h.proposal_id, h.unit_id,
                              ELSE 'UNSATISFIED' END END AS rating,
               CASE WHEN replied AND h.r_rated < 0.92 THEN replied_at + interval '9 days' END AS rated_at
          FROM (SELECT h.replying AND h.done AND h.ended_at IS NULL AND h.replied_at + interval '9 days' < :'today' AS replied,
-                      h.replied_at) AS x) AS r;
+                      h.replied_at) AS x) AS r
+ -- in the order the handlings came about, so that each year's rows lie together as they do in a real database
+ ORDER BY h.assigned_at;
 
 -- The rest of the read model the figures and the points sheet read: rounds and ratings, contacts, measures,
 -- and the deadlines missed.

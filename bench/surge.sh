@@ -152,7 +152,6 @@ views() {
 wait_until "$PROPOSALS $PROPOSALS $PROPOSALS $PROPOSALS $PROPOSALS 0" "every view" views
 total_s="$(seconds_since "$started")"
 propagation_s="$(awk -v t="$total_s" -v a="$assigned_s" 'BEGIN { printf "%.1f", t - a }')"
-evaluation_total="$(curl -s -H "$AUTH" "$BENCH_EVALUATION_URL/api/v1/statistics" | jq .handlings)"
 
 cat <<EOF
 
@@ -163,7 +162,7 @@ surge: $PROPOSALS proposals, session $session
   propagation after the last assignment      $propagation_s s
   total, import start to every view agreeing $total_s s   (target <= $TARGET_S s)
   views: proposals assigned, assignments, cases, evaluation handlings, ASSIGNED reports, unpublished outbox rows:
-         $(cat "$WORK/views"); evaluation's statistics count $evaluation_total handlings in all
+         $(cat "$WORK/views")
 EOF
 bench_figure surge.proposals "$PROPOSALS" proposals - -
 bench_figure surge.import "$import_s" s - -
