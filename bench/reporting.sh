@@ -42,15 +42,14 @@ trap 'rm -rf "$WORK"' EXIT
 
 foreign="$(bench_sql "$DB" -c "SELECT (SELECT count(*) FROM proposal_record WHERE number IS NULL OR number NOT LIKE 'BENCH-%')
                                     + (SELECT count(*) FROM unit_handling WHERE unit_id NOT LIKE 'bench-unit-%')")"
-if ((foreign > 0)) && [[ "${BENCH_FORCE:-0}" != 1 ]]; then
-  bench_die "the $DB database on port $BENCH_PG_PORT holds $foreign rows that are not the benchmark's; not writing into it (BENCH_FORCE=1 to do it anyway)"
-fi
-
 existing="$(bench_sql "$DB" -c "SELECT count(*) FROM proposal_record WHERE number LIKE 'BENCH-%'")"
 generation_s=-
 if [[ "$existing" == "$PROPOSALS" && "${BENCH_REPORTING_REGENERATE:-0}" != 1 ]]; then
   echo "reporting: reusing the history of $existing proposals already in $DB (BENCH_REPORTING_REGENERATE=1 to write it again)"
 else
+  if ((foreign > 0)) && [[ "${BENCH_FORCE:-0}" != 1 ]]; then
+    bench_die "the $DB database on port $BENCH_PG_PORT holds $foreign rows that are not the benchmark's; not writing into it (BENCH_FORCE=1 to do it anyway)"
+  fi
   echo "reporting: writing a history of $PROPOSALS proposals, $UNITS units, $FIRST_YEAR-$LAST_YEAR into $DB"
   started="$(bench_now_ms)"
   if ((foreign == 0)); then
