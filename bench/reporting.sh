@@ -13,10 +13,11 @@
 #   BENCH_REPORTING_REQUESTS    sequential requests per figure (100); whole-history figures get a tenth of them
 #   BENCH_REPORTING_PARALLEL    requests at a time in the concurrent round (4); the round sends REQUESTS / 5
 #   BENCH_REPORTING_REGENERATE  1: write the history again even if one of this size is there (0)
-#   BENCH_FORCE                 1: run against a database that holds other than the benchmark's rows (0)
+#   BENCH_FORCE                 1: write into a database that holds other than benchmark rows (0)
 #
 # The history's rows are marked (numbers BENCH-..., units bench-unit-NNN) and replaced on each generation; the script
-# refuses to write into a database holding anything else unless BENCH_FORCE=1.
+# refuses to write into a database holding anything but benchmark rows (these and bench/surge.sh's) unless
+# BENCH_FORCE=1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scenario-kit.sh"
 
@@ -40,8 +41,18 @@ trap 'rm -rf "$WORK"' EXIT
 # ---------------------------------------------------------------------------------------------------
 # The history
 
-foreign="$(bench_sql "$DB" -c "SELECT (SELECT count(*) FROM proposal_record WHERE number IS NULL OR number NOT LIKE 'BENCH-%')
-                                    + (SELECT count(*) FROM unit_handling WHERE unit_id NOT LIKE 'bench-unit-%')")"
+# Rows that are not this history's: the surge scenario's (numbers SURGE-...) are benchmark rows too, anything else
+# is real data.
+read -r others foreign <<<"$(bench_sql "$DB" -F ' ' <<'SQL'
+WITH p AS (SELECT proposal_id, number LIKE 'BENCH-%' AS history, number LIKE 'SURGE-%' AS surge FROM proposal_record)
+SELECT (SELECT count(*) FROM p WHERE NOT history IS TRUE)
+       + (SELECT count(*) FROM unit_handling WHERE unit_id NOT LIKE 'bench-unit-%'),
+       (SELECT count(*) FROM p WHERE NOT (history OR surge) IS TRUE)
+       + (SELECT count(*) FROM unit_handling h
+           WHERE h.unit_id NOT LIKE 'bench-unit-%'
+             AND NOT EXISTS (SELECT 1 FROM p WHERE p.proposal_id = h.proposal_id AND p.surge))
+SQL
+)"
 existing="$(bench_sql "$DB" -c "SELECT count(*) FROM proposal_record WHERE number LIKE 'BENCH-%'")"
 generation_s=-
 if [[ "$existing" == "$PROPOSALS" && "${BENCH_REPORTING_REGENERATE:-0}" != 1 ]]; then
@@ -52,7 +63,7 @@ else
   fi
   echo "reporting: writing a history of $PROPOSALS proposals, $UNITS units, $FIRST_YEAR-$LAST_YEAR into $DB"
   started="$(bench_now_ms)"
-  if ((foreign == 0)); then
+  if ((others == 0)); then
     # nothing but the benchmark's rows: emptying the tables is much quicker than deleting them row by row
     bench_sql "$DB" -c "TRUNCATE missed_deadline, handling_measure, handling_contact, handling_commitment, satisfaction,
                           reply_recipient, reply_round, unit_handling, proposal_record"
