@@ -160,7 +160,7 @@ surge: $PROPOSALS proposals, session $session
   until assignment-service could assign      $filed_s s
   assignment requests ($PARALLEL at a time)           $assign_s s
   propagation after the last assignment      $propagation_s s
-  total, import start to every view agreeing $total_s s   (target <= $TARGET_S s)
+  total, import start to every view agreeing $total_s s   (target <= $TARGET_S s for 10,000)
   views: proposals assigned, assignments, cases, evaluation handlings, ASSIGNED reports, unpublished outbox rows:
          $(cat "$WORK/views")
 EOF
@@ -169,4 +169,8 @@ bench_figure surge.import "$import_s" s - -
 bench_figure surge.assignable "$filed_s" s - -
 bench_figure surge.assignment-requests "$assign_s" s - -
 bench_figure surge.propagation "$propagation_s" s - -
-bench_figure surge.total "$total_s" s "<=$TARGET_S" "$(bench_within "$total_s" "$TARGET_S")"
+if ((PROPOSALS == 10000)); then
+  bench_figure surge.total "$total_s" s "<=$TARGET_S" "$(bench_within "$total_s" "$TARGET_S")"
+else # the target is the full session's
+  bench_figure surge.total "$total_s" s - -
+fi
