@@ -84,6 +84,9 @@ public class UnitHandling extends PanacheEntityBase {
     /** INITIAL, ADJUSTMENT or RECESS_REASSIGNMENT (闭会期间重新交办). */
     public String origin;
 
+    /** The year of the proposal ({@link ProposalRecord#year}), kept here so that a year's figures are found by index. */
+    public Integer year;
+
     /** When the assignment ended with the unit's adjustment request: the unit no longer handles it. */
     @Column(name = "ended_at")
     public OffsetDateTime endedAt;

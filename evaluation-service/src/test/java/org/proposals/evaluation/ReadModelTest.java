@@ -107,6 +107,23 @@ class ReadModelTest {
     }
 
     @Test
+    void aHandlingRecordedAfterItsProposalCountsInTheProposalsYear() {
+        HandlingScenario s = new HandlingScenario(OffsetDateTime.of(2021, 3, 2, 10, 0, 0, 0, ZoneOffset.ofHours(8)));
+
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            publish(kafka, s.submitted);
+            await().atMost(WAIT).until(() -> s.auditRecords("").stream()
+                    .anyMatch(r -> "ProposalSubmittedApplied".equals(r.get("action"))));
+            // the reply is the first this service hears of the unit's handling: it is in 2021 at once
+            publish(kafka, s.leadReplyApproved);
+            await().atMost(WAIT).untilAsserted(() -> statistics(s.leadUnit, 2021)
+                    .body("handlings", equalTo(1))
+                    .body("replied", equalTo(1)));
+            assertNothing(statistics(s.leadUnit, 2022));
+        }
+    }
+
+    @Test
     void figuresOfAllUnitsAndBadParameters() {
         HandlingScenario.as("committee-wang").when().get("/api/v1/statistics").then()
                 .statusCode(200)

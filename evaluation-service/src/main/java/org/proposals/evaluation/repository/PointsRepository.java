@@ -48,7 +48,7 @@ public class PointsRepository {
                        p.number, p.title
                   FROM unit_handling h
                   JOIN proposal_record p ON p.proposal_id = h.proposal_id
-                 WHERE h.unit_id = :unitId AND p.year = :year
+                 WHERE h.unit_id = :unitId AND h.year = :year
                    AND h.handling_type IS NOT NULL AND h.ended_at IS NULL),
             -- the deadlines missed, per handling and the criterion they count against (one per escalation level)
             m AS (

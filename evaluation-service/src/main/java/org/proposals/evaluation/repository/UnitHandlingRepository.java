@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import org.proposals.evaluation.HandlingStatistics;
+import org.proposals.evaluation.ProposalRecord;
 import org.proposals.evaluation.UnitHandling;
 import org.proposals.events.HandlingType;
 import org.proposals.events.ResultCategory;
@@ -19,10 +20,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class UnitHandlingRepository implements PanacheRepositoryBase<UnitHandling, UnitHandling.Key> {
 
-    /** The unit's handling of the proposal, created empty when no event about it has arrived before. */
+    /**
+     * The unit's handling of the proposal, created empty when no event about it has arrived before, in the proposal's
+     * year if the proposal is known (otherwise its ProposalSubmitted gives the year).
+     */
     public UnitHandling findOrCreate(UUID proposalId, String unitId) {
         return findByIdOptional(new UnitHandling.Key(proposalId, unitId)).orElseGet(() -> {
             UnitHandling handling = new UnitHandling(proposalId, unitId);
+            ProposalRecord proposal = getEntityManager().find(ProposalRecord.class, proposalId);
+            handling.year = proposal == null ? null : proposal.year;
             persist(handling);
             return handling;
         });
@@ -50,10 +56,10 @@ public class UnitHandlingRepository implements PanacheRepositoryBase<UnitHandlin
                        count(h.reply_id)
                   FROM unit_handling h
                 """);
-        if (year != null) {
-            sql.append(" JOIN proposal_record p ON p.proposal_id = h.proposal_id AND p.year = :year\n");
-        }
         sql.append(" WHERE h.handling_type IS NOT NULL\n");
+        if (year != null) {
+            sql.append("   AND h.year = :year\n");
+        }
         if (unitId != null) {
             sql.append("   AND h.unit_id = :unitId\n");
         }

@@ -101,8 +101,8 @@ public class StatisticsResource {
                                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         StatisticsRepository.Scope scope = scope(unitId, year, sessionId);
-        return new Page<>(figures.overdue(scope, clock.today(), clock.zone().getId(), page, size),
-                figures.countOverdue(scope, clock.today(), clock.zone().getId()), page, size);
+        return new Page<>(figures.overdue(scope, clock.today(), page, size),
+                figures.countOverdue(scope, clock.today()), page, size);
     }
 
     private StatisticsRepository.Scope scope(String unitId, Integer year, UUID sessionId) {

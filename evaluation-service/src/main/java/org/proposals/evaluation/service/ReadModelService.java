@@ -75,6 +75,8 @@ public class ReadModelService {
         proposal.topics = submitted.topics() == null ? null : List.copyOf(submitted.topics());
         audit.record("ProposalSubmittedApplied", "ProposalRecord", proposal.proposalId, proposal.proposalId,
                 AuditChanges.between(before, state(proposal)));
+        // handlings recorded before the proposal was known take its year now
+        handlings.update("year = ?1 where proposalId = ?2", proposal.year, proposal.proposalId);
     }
 
     public void onAssigned(ProposalAssigned assigned) {
@@ -214,7 +216,7 @@ public class ReadModelService {
                 "replyId", h.replyId, "resultCategory", h.resultCategory, "repliedAt", h.repliedAt,
                 "replyRound", h.replyRound, "rating", h.rating, "ratedAt", h.ratedAt,
                 "firstRoundRating", h.firstRoundRating, "firstRoundRatedAt", h.firstRoundRatedAt,
-                "reopenedRound", h.reopenedRound, "origin", h.origin, "endedAt", h.endedAt,
+                "reopenedRound", h.reopenedRound, "origin", h.origin, "year", h.year, "endedAt", h.endedAt,
                 "opinionSubmittedAt", h.opinionSubmittedAt, "firstContactAt", h.firstContactAt);
     }
 

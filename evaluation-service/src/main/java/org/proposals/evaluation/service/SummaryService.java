@@ -154,7 +154,7 @@ public class SummaryService {
      */
     private static final String HANDLINGS = """
             WITH a AS (
-                SELECT u.*, p.number, p.title, p.topics, p.kind, p.year,
+                SELECT u.*, p.number, p.title, p.topics, p.kind,
                        u.handling_type <> 'CO_HANDLING' AS replying,
                        %s AS completed,
                        CAST(u.replied_at AT TIME ZONE :zone AS date) AS replied_on,
@@ -164,7 +164,7 @@ public class SummaryService {
                   FROM unit_handling u
                   JOIN proposal_record p ON p.proposal_id = u.proposal_id
                  WHERE u.unit_id = :unitId AND u.handling_type IS NOT NULL AND u.ended_at IS NULL
-                   AND (CAST(:year AS integer) IS NULL OR p.year = :year)
+                   AND (CAST(:year AS integer) IS NULL OR u.year = :year)
                    AND (CAST(:sessionId AS uuid) IS NULL OR p.session_id = :sessionId)),
             -- a proposal re-assigned in the recess (闭会期间重新交办) is told apart while it is open, as the summary does
             h AS (SELECT * FROM a WHERE NOT (origin = 'RECESS_REASSIGNMENT' AND NOT completed))

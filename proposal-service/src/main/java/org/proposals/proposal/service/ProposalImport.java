@@ -2,6 +2,7 @@ package org.proposals.proposal.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import org.proposals.kit.rest.ApiProblem;
 import org.proposals.kit.tabular.ImportColumn;
@@ -58,6 +59,7 @@ public class ProposalImport {
     }
 
     private static final int BATCH = 50;
+    static final int IMPORT_TIMEOUT_SECONDS = 900;
     private static final Pattern CO_PROPOSER = Pattern.compile("\\s*([^()（）]+?)\\s*[(（]\\s*([^()（）]+?)\\s*[)）]\\s*");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；、,，\\n]+");
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
@@ -83,6 +85,9 @@ public class ProposalImport {
      * @param file          file each imported proposal at once: the office's list holds proposals already filed (立案)
      */
     @Transactional
+    // One transaction keeps a file all in or all out; a session's whole file (ten thousand rows) takes longer than the
+    // default minute on a busy server, which would roll all of it back at the end.
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public Report importFile(UUID sessionId, TabularFile table, String fileName, boolean keepValidRows, boolean file) {
         ProposalSession session = sessions.findByIdOptional(sessionId)
                 .orElseThrow(() -> ApiProblem.invalid("sessionId", "no session " + sessionId));
