@@ -66,7 +66,8 @@ class FaultInjectionIT {
     private static final int WORKERS = Integer.getInteger("fault.workers", 6);
     /** How long a fault lasts for PostgreSQL and the broker, and how long the flow runs between two faults. */
     private static final Duration OUTAGE = Duration.ofSeconds(4);
-    private static final Duration READY_WITHIN = Duration.ofSeconds(120);
+    private static final Duration START_WITHIN = Duration.ofMinutes(4);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(3);
     private static final String UNIT = "miit";
     private static final String HANDLER = "handler-miit-sme";
     private static final String PROPOSER = "member-zhang";
@@ -93,12 +94,14 @@ class FaultInjectionIT {
     @BeforeAll
     static void startPlatformOnItsOwnInfrastructure() throws Exception {
         deleteRecursively(WORK);
+        // a loaded machine (CI's two cores) can take well over a minute to start either again
         postgres = LocalPostgres.builder().dataDir(WORK.resolve("pgdata")).port(PlatformProcesses.freePort())
-                .databases(List.of()).start();
+                .databases(List.of()).startTimeout(START_WITHIN).start();
         int kafkaPort = PlatformProcesses.freePort();
         int controllerPort = PlatformProcesses.freePort();
         broker = KafkaBroker.builder().dataDir(WORK.resolve("kafka")).port(kafkaPort)
-                .controllerPort(controllerPort != kafkaPort ? controllerPort : PlatformProcesses.freePort()).start();
+                .controllerPort(controllerPort != kafkaPort ? controllerPort : PlatformProcesses.freePort())
+                .startTimeout(START_WITHIN).start();
         platform = new PlatformProcesses(postgres.jdbcBaseUrl(), broker.bootstrapServers())
                 .withLogs(WORK.resolve("service-logs")).start();
         client = new PatientClient(platform::tokenFor);
