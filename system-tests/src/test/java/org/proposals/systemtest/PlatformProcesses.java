@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The four packaged services and the supervision adapter, each a separate JVM as in production, on free ports,
  * with fresh databases and their own topic prefix on the test broker so that nothing else on it can interfere.
+ * By default on the shared test infrastructure ({@code test.db.url}, {@code test.kafka.servers}); a test that
+ * stops its PostgreSQL or broker names its own with {@link #PlatformProcesses(String, String)}.
  */
 final class PlatformProcesses implements AutoCloseable {
 
@@ -31,15 +33,38 @@ final class PlatformProcesses implements AutoCloseable {
     static final String SUPERVISION_SECRET = "system-test-secret-of-the-supervision-system";
 
     private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-    private final String dbBase = System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:25432");
-    private final String kafka = System.getProperty("test.kafka.servers", "127.0.0.1:29092");
+    private final String dbBase;
+    private final String kafka;
     private final String dbPassword = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
     private final String topicPrefix = "system-test-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     private final DevIdentity identity = DevIdentity.generate();
+    private final Map<String, ProcessBuilder> launchers = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, String> baseUrls = new LinkedHashMap<>();
+    private Path logs = root.resolve("system-tests/target/service-logs");
     // where the adapter reports to: by default a port where nothing answers, so reports wait
     private String supervisionSystemUrl = "http://127.0.0.1:9/api";
+
+    /** On the shared test infrastructure. */
+    PlatformProcesses() {
+        this(System.getProperty("test.db.url", "jdbc:postgresql://127.0.0.1:25432"),
+                System.getProperty("test.kafka.servers", "127.0.0.1:29092"));
+    }
+
+    /**
+     * @param dbBase                the PostgreSQL server, e.g. {@code jdbc:postgresql://127.0.0.1:25432}
+     * @param kafkaBootstrapServers the broker, e.g. {@code 127.0.0.1:29092}
+     */
+    PlatformProcesses(String dbBase, String kafkaBootstrapServers) {
+        this.dbBase = dbBase;
+        this.kafka = kafkaBootstrapServers;
+    }
+
+    /** Where the services' logs go; default {@code system-tests/target/service-logs}. */
+    PlatformProcesses withLogs(Path directory) {
+        this.logs = directory;
+        return this;
+    }
 
     /** The supervision system's API the adapter reports to. */
     PlatformProcesses withSupervisionSystem(String url) {
@@ -48,12 +73,11 @@ final class PlatformProcesses implements AutoCloseable {
     }
 
     PlatformProcesses start() throws Exception {
-        Path logs = root.resolve("system-tests/target/service-logs");
         Files.createDirectories(logs);
         Path publicKey = logs.resolve("identity-provider.pem");
         Files.writeString(publicKey, identity.publicKeyPem());
         for (String service : SERVICES) {
-            String database = "system_test_" + service.substring(0, service.indexOf('-'));
+            String database = database(service);
             LocalPostgres.recreateDatabase(dbBase, LocalPostgres.SUPERUSER, dbPassword, database);
             Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -80,6 +104,8 @@ final class PlatformProcesses implements AutoCloseable {
             env.put("SUPERVISION_DELIVERY_RETRY_INITIAL", "1s");
             env.put("SUPERVISION_DELIVERY_POLL_INTERVAL", "500ms");
             processes.put(service, builder.start());
+            // a restart adds to the log of the run before
+            launchers.put(service, builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile())));
             baseUrls.put(service, "http://127.0.0.1:" + port);
         }
         for (String service : SERVICES) {
@@ -92,6 +118,37 @@ final class PlatformProcesses implements AutoCloseable {
         return baseUrls.get(service);
     }
 
+    /** The JDBC URL of the service's database. */
+    String jdbcUrl(String service) {
+        return dbBase + "/" + database(service);
+    }
+
+    String databasePassword() {
+        return dbPassword;
+    }
+
+    private static String database(String service) {
+        return "system_test_" + service.substring(0, service.indexOf('-'));
+    }
+
+    /** Ends the service's JVM at once, with SIGKILL ({@code kill -9}): no shutdown hook, nothing flushed or closed. */
+    void kill(String service) throws InterruptedException {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(service + " (pid " + process.pid() + ") still runs after SIGKILL");
+        }
+    }
+
+    /** Starts the service again, on the same port with the same settings, and returns once it is ready. */
+    void restart(String service, Duration timeout) throws IOException, InterruptedException {
+        if (processes.get(service).isAlive()) {
+            throw new IllegalStateException(service + " is still running");
+        }
+        processes.put(service, launchers.get(service).start());
+        awaitReady(service, timeout);
+    }
+
     String topicPrefix() {
         return topicPrefix;
     }
@@ -101,13 +158,13 @@ final class PlatformProcesses implements AutoCloseable {
         return identity.tokenFor(person, java.time.Duration.ofMinutes(30));
     }
 
-    private void awaitReady(String service, Duration timeout) throws InterruptedException {
+    void awaitReady(String service, Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create(url(service) + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service + " exited; see system-tests/target/service-logs/" + service + ".log");
+                throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
@@ -143,7 +200,7 @@ final class PlatformProcesses implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

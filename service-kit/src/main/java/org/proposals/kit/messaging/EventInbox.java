@@ -17,7 +17,9 @@ import org.proposals.events.EventEnvelope;
 import org.proposals.events.IntegrationEvent;
 import org.proposals.events.MalformedEventException;
 import org.proposals.events.ProposalEvent;
+import org.proposals.kit.persistence.TransientFailures;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -25,9 +27,10 @@ import java.util.function.BiConsumer;
  * Applies incoming events exactly once per consumer: the event id is recorded in {@code processed_event}
  * in the same transaction as the effect, so a redelivery finds it and changes nothing.
  *
- * <p>A record that is not a well-formed event, or that still fails after the configured attempts, is
- * thrown back to the messaging layer, whose {@code dead-letter-queue} failure strategy moves it to the
- * dead-letter topic with the reason and goes on with the next record.
+ * <p>A record that is not a well-formed event, or whose application still fails after the configured attempts,
+ * is thrown back to the messaging layer, whose {@code dead-letter-queue} failure strategy moves it to the
+ * dead-letter topic with the reason and goes on with the next record. A transient failure of the database
+ * is no reason to give up on a record: it is tried again until the database answers.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -103,23 +106,47 @@ public class EventInbox {
         }
     }
 
+    /*
+     * A failure of the event's own application is tried maxAttempts times and then given up on. A transient
+     * failure of the database (restarting, unreachable, out of connections) says nothing about the event: it is
+     * tried again, with a back-off capped at transientBackoffMax, until the database is back. Retrying here, on
+     * the listener's thread, holds back the records behind it, so the partition's order is kept.
+     */
     private boolean applyWithRetries(String consumer, EventEnvelope envelope, IntegrationEvent event,
                                      BiConsumer<IntegrationEvent, EventEnvelope> handler) {
         int attempts = Math.max(1, config.inbox().maxAttempts());
-        for (int attempt = 1; ; attempt++) {
+        int failures = 0;
+        int outages = 0;
+        while (true) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> applyOnce(consumer, envelope, event, handler));
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    throw new EventNotAppliedException(envelope, attempt, e);
+                if (TransientFailures.isTransient(e)) {
+                    Duration pause = transientPause(++outages);
+                    LOG.warnf("%s: applying %s %s failed on the infrastructure (%d in a row), trying again in %d ms: %s",
+                            consumer, envelope.type(), envelope.eventId(), outages, pause.toMillis(), e.toString());
+                    pause(pause);
+                    continue;
                 }
-                LOG.warnf("%s: applying %s %s failed (attempt %d of %d): %s",
-                        consumer, envelope.type(), envelope.eventId(), attempt, attempts, e.toString());
-                pause(attempt);
+                failures++;
+                if (failures >= attempts) {
+                    throw new EventNotAppliedException(envelope, failures, e);
+                }
+                LOG.warnf("%s: applying %s %s failed (failure %d of %d): %s",
+                        consumer, envelope.type(), envelope.eventId(), failures, attempts, e.toString());
+                pause(config.inbox().retryBackoff().multipliedBy(failures));
             }
         }
+    }
+
+    /** Doubles from the retry back-off up to the transient back-off's cap. */
+    private Duration transientPause(int outages) {
+        Duration first = config.inbox().retryBackoff();
+        Duration cap = config.inbox().transientBackoffMax();
+        Duration pause = first.multipliedBy(1L << Math.min(outages - 1, 16));
+        return pause.compareTo(cap) > 0 ? cap : pause;
     }
 
     private boolean applyOnce(String consumer, EventEnvelope envelope, IntegrationEvent event,
@@ -154,9 +181,9 @@ public class EventInbox {
                 .register(registry);
     }
 
-    private void pause(int attempt) {
+    private void pause(Duration pause) {
         try {
-            Thread.sleep(config.inbox().retryBackoff().toMillis() * attempt);
+            Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying", e);

@@ -50,11 +50,15 @@ public interface MessagingConfig {
     }
 
     interface Inbox {
-        /** Attempts to apply an event before it goes to the dead-letter topic. */
+        /** Attempts to apply an event before it goes to the dead-letter topic; transient database failures do not count. */
         @WithDefault("3")
         int maxAttempts();
 
         @WithDefault("200ms")
         Duration retryBackoff();
+
+        /** The longest pause between attempts while the database is away (the pause doubles up to it). */
+        @WithDefault("5s")
+        Duration transientBackoffMax();
     }
 }

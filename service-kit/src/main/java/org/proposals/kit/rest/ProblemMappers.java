@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.proposals.kit.persistence.TransientFailures;
 
 import java.util.Arrays;
 import java.util.List;
@@ -106,6 +107,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (TransientFailures.isTransient(e)) {
+            // the database is restarting or out of reach: nothing was changed, and the same request will do later
+            LOG.warnf("Database unavailable serving %s: %s", path(uri), e.toString());
+            Problem problem = new Problem(ApiProblem.TYPE_BASE + "unavailable", "Service unavailable", 503,
+                    "The service cannot reach its database for the moment; try again shortly", path(uri), null);
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "2").entity(problem).build();
+        }
         LOG.error("Unexpected failure serving " + path(uri), e);
         return respond(new Problem(ApiProblem.TYPE_BASE + "internal", "Internal error", 500,
                 "The request could not be completed; it has been logged", path(uri), null));

@@ -122,6 +122,26 @@ class DeliveryGuaranteesTest {
     }
 
     @Test
+    void anEventWhoseDatabaseSessionIsLostIsAppliedOnceTheDatabaseAnswersAndNotDeadLettered() {
+        String key = UUID.randomUUID().toString();
+        UUID interrupted = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        double deadLettersBefore = deadLetters();
+        try (KafkaTestClient kafka = client()) {
+            kafka.send(Topics.PROPOSAL_EVENTS, key, EventCodec.toJson(withKey(EventCodec.envelope(
+                    ProbeService.event(interrupted, ProbeListener.LOSES_ITS_CONNECTION), UUID.randomUUID(), null, Actor.SYSTEM), key)));
+            kafka.send(Topics.PROPOSAL_EVENTS, key, EventCodec.toJson(withKey(EventCodec.envelope(
+                    ProbeService.event(after, "behind the lost connections"), UUID.randomUUID(), null, Actor.SYSTEM), key)));
+
+            // more lost sessions than attempts for a failing event, yet it is applied, once, and before the next one
+            await().atMost(Duration.ofSeconds(60)).until(() -> timesApplied(after) == 1);
+            assertEquals(1, timesApplied(interrupted));
+            assertTrue(appliedAt(interrupted) < appliedAt(after));
+        }
+        assertEquals(deadLettersBefore, deadLetters());
+    }
+
+    @Test
     void publishedEventsAreDeletedAfterTheirRetentionButPendingOnesNever() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
@@ -176,6 +196,11 @@ class DeliveryGuaranteesTest {
                 .createNativeQuery("SELECT times FROM probe_applied WHERE proposal_id = ?1")
                 .setParameter(1, id).getResultList());
         return times.isEmpty() ? 0 : ((Number) times.get(0)).intValue();
+    }
+
+    /** The position of the audit record of the probe's event about {@code id} being applied. */
+    private long appliedAt(UUID id) {
+        return count("SELECT min(seq) FROM audit_record WHERE record_id = ?1", id.toString());
     }
 
     private Object publishedAt(UUID id) {
