@@ -6,7 +6,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +56,14 @@ public class EventInbox {
 
     @Inject
     MeterRegistry registry;
+
+    // Once the service is stopping, its database and ORM close under a record being applied: that failure is the
+    // stop's, not the event's, so the record is held (never committed, redelivered after the restart), not given up.
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
 
     /**
      * Receives a record as it came off the topic: handles it in a span that continues the trace of the
@@ -123,9 +133,9 @@ public class EventInbox {
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
-                if (TransientFailures.isTransient(e)) {
+                if (stopping || TransientFailures.isTransient(e)) {
                     Duration pause = transientPause(++outages);
-                    LOG.warnf("%s: applying %s %s failed on the infrastructure (%d in a row), trying again in %d ms: %s",
+                    LOG.warnf("%s: applying %s %s failed on the infrastructure or as the service stops (%d in a row), trying again in %d ms: %s",
                             consumer, envelope.type(), envelope.eventId(), outages, pause.toMillis(), e.toString());
                     pause(pause);
                     continue;
