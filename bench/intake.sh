@@ -2,7 +2,7 @@
 # Intake: sustained authenticated POST /api/v1/proposals (the committee registering proposals in an open
 # session, a new title each time) with wrk at a few connection counts, against the "physical limit":
 # pgbench inserting the very rows one registration writes (the proposal, its co-proposer and topic rows,
-# its search terms, the audit record and the outbox row, in one transaction, copied from rows the service
+# its search terms, its trace and timeline entry, the audit record and the outbox row, in one transaction, copied from rows the service
 # wrote) into a copy of the proposal database on the same server, with as many clients. Target: intake at
 # least 0.7 of the limit. Every 2xx must have left exactly one proposal; nothing else may answer.
 # Run by bench/run (see the contract there).
@@ -55,6 +55,12 @@ INSERT INTO audit_record SELECT (jsonb_populate_record(NULL::audit_record, to_js
   'id', :aid::text, 'seq', nextval(pg_get_serial_sequence('audit_record', 'seq')), 'record_id', :pid::text,
   'proposal_id', :pid::text, 'occurred_at', now(), 'chain_position', NULL, 'previous_hash', NULL, 'hash', NULL))).*
   FROM audit_record s WHERE s.record_id = '$sample' AND s.action = 'ProposalSubmitted';
+INSERT INTO proposal_trace SELECT (jsonb_populate_record(NULL::proposal_trace, to_jsonb(s)
+  || jsonb_build_object('proposal_id', :pid::text, 'recorded_at', now()))).* FROM proposal_trace s WHERE s.proposal_id = '$sample';
+INSERT INTO proposal_timeline_entry OVERRIDING SYSTEM VALUE SELECT (jsonb_populate_record(NULL::proposal_timeline_entry,
+  to_jsonb(s) || jsonb_build_object('event_id', :eid::text, 'proposal_id', :pid::text,
+  'seq', nextval(pg_get_serial_sequence('proposal_timeline_entry', 'seq'))))).*
+  FROM proposal_timeline_entry s WHERE s.proposal_id = '$sample' AND s.event_type = 'ProposalSubmitted';
 INSERT INTO outbox_event SELECT (jsonb_populate_record(NULL::outbox_event, to_jsonb(s) || jsonb_build_object(
   'id', :eid::text, 'position', nextval(pg_get_serial_sequence('outbox_event', 'position')), 'aggregate_id', :pid::text,
   'created_at', now(), 'published_at', NULL, 'attempts', 0, 'last_error', NULL))).*
@@ -62,15 +68,28 @@ INSERT INTO outbox_event SELECT (jsonb_populate_record(NULL::outbox_event, to_js
 COMMIT;
 SQL
 # One transaction first, to prove it writes what the service writes: one row of each.
+TABLES=(proposal proposal_co_proposer proposal_topic proposal_trace proposal_timeline_entry audit_record outbox_event)
+row_counts() {
+  local table counts=""
+  for table in "${TABLES[@]}"; do counts+="$(bench_sql "$LIMIT_DB" "SELECT count(*) FROM $table") "; done
+  echo "$counts"
+}
+before="$(row_counts)"
 check="$(pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -n -M prepared -t 1 -f "$PGBENCH_SCRIPT" "$LIMIT_DB" 2>&1)" \
   || { echo "$check"; bench_die "the pgbench transaction failed"; }
+after="$(row_counts)"
+read -r -a before <<<"$before"
+read -r -a after <<<"$after"
+written=""
+for i in "${!TABLES[@]}"; do written+="$((after[i] - before[i])) "; done
+[[ "$written" == "1 1 1 1 1 1 1 " ]] || bench_die "one pgbench transaction wrote $written rows into ${TABLES[*]}, not one of each"
 
 printf '\n%-6s %10s %9s %9s %8s %8s %8s | %10s %9s | %6s\n' CONNS 'INTAKE/s' 'P50 ms' 'P99 ms' 2XX OTHER ROWS \
   'LIMIT tx/s' 'AVG ms' RATIO
 results=()
 for connections in $CONNECTIONS; do
   before="$(proposals)"
-  out="$(wrk -t "$(threads "$connections")" -c "$connections" -d "${DURATION}s" --latency -s "$LUA" "$URL")"
+  out="$(wrk -t "$(threads "$connections")" -c "$connections" -d "${DURATION}s" --timeout 30s --latency -s "$LUA" "$URL")"
   IFS=$'\t' read -r _ completed non2xx socket rate p50 p99 < <(grep '^wrk-result' <<<"$out")
   sleep 1 # answers cut off at the end of the run may still commit
   rows=$(($(proposals) - before))
