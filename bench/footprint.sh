@@ -11,6 +11,7 @@ source "$BENCH_LIB"
 LOAD_SECONDS="${BENCH_FOOTPRINT_LOAD_SECONDS:-20}"
 START_TARGET=1.5
 RSS_TARGET=250
+READY_TIMEOUT="${PLATFORM_READY_TIMEOUT:-300}"
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
@@ -30,9 +31,9 @@ restart() {
   (cd "$BENCH_ROOT" && exec env -i "${environment[@]}" "${cmd[@]}" </dev/null >>"$log" 2>&1) &
   # the platform stops what its pid files name
   echo "$!" >"$BENCH_STATE_DIR/pids/$module.pid"
-  deadline=$((SECONDS + 120))
+  deadline=$((SECONDS + READY_TIMEOUT))
   until [[ "$(bench_status "$url/q/health/ready")" == 200 ]]; do
-    ((SECONDS < deadline)) || bench_die "$module was not ready 120 s after its restart"
+    ((SECONDS < deadline)) || bench_die "$module was not ready $READY_TIMEOUT s after its restart"
     sleep 0.02
   done
   ready="$(now_ms)"

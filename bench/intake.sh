@@ -96,10 +96,10 @@ for connections in $CONNECTIONS; do
   ok=$((completed - non2xx))
   limit_out="$(pgbench -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -n -M prepared -c "$connections" \
     -j "$(threads "$connections")" -T "$DURATION" -f "$PGBENCH_SCRIPT" "$LIMIT_DB" 2>&1)"
-  limit="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$limit_out" | tail -n 1)"
+  limit="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$limit_out" | tail -n 1 | xargs printf '%.1f')"
   limit_latency="$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$limit_out")"
   ratio="$(awk -v a="$rate" -v b="$limit" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-  printf '%-6s %10s %9s %9s %8s %8s %8s | %10.1f %9s | %6s\n' "$connections" "$rate" "$p50" "$p99" "$ok" \
+  printf '%-6s %10s %9s %9s %8s %8s %8s | %10s %9s | %6s\n' "$connections" "$rate" "$p50" "$p99" "$ok" \
     "$((non2xx + socket))" "$rows" "$limit" "$limit_latency" "$ratio"
   results+=("$connections $rate $p50 $p99 $ok $non2xx $socket $rows $limit $ratio")
 done

@@ -31,7 +31,7 @@ bench_token() {
 
 # psql against one of the platform's databases, unaligned and quiet. Usage: bench_sql DATABASE SQL
 bench_sql() {
-  psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d "$1" -c "$2"
+  PGOPTIONS='--client-min-messages=warning' psql -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$BENCH_PG_PORT" -U postgres -d "$1" -c "$2"
 }
 
 # Prints one figure line for bench/run to collect, and the same figure for a person reading along.
