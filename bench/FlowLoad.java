@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The latency scenario's load: proposals started at a fixed rate (open loop: a slow answer does not delay
  * the next start), each registered, filed and assigned to a lead and a co-handling unit. Assigning waits
- * for assignment-service to learn of the filing (ProposalFiled): it is retried every 20 ms until accepted.
+ * for assignment-service to learn of the filing (ProposalFiled): it is retried after 20 ms, then after doubling
+ * pauses of at most 500 ms, until accepted.
  *
  * <p>Run from source: {@code java bench/FlowLoad.java PROPOSAL-URL ASSIGNMENT-URL TOKEN SESSION RATE SECONDS}.
  * Prints what it did and one line {@code flow-result<TAB>started<TAB>assigned<TAB>failed<TAB>create-p50<TAB>create-p99<TAB>flow-p50<TAB>flow-p99}.
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 public class FlowLoad {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-    private static final Duration ASSIGN_RETRY = Duration.ofMillis(20);
+    private static final long ASSIGN_RETRY_MIN_MS = 20;
+    private static final long ASSIGN_RETRY_MAX_MS = 500;
     private static final Duration ASSIGN_GIVE_UP = Duration.ofSeconds(30);
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -103,7 +105,7 @@ public class FlowLoad {
                                 return id;
                             });
                 })
-                .thenCompose(id -> assign(id, System.nanoTime() + ASSIGN_GIVE_UP.toNanos()))
+                .thenCompose(id -> assign(id, System.nanoTime() + ASSIGN_GIVE_UP.toNanos(), ASSIGN_RETRY_MIN_MS))
                 .thenRun(() -> {
                     flowMillis.add((System.nanoTime() - start) / 1_000_000);
                     assigned.incrementAndGet();
@@ -115,7 +117,7 @@ public class FlowLoad {
                 });
     }
 
-    private CompletableFuture<Void> assign(String proposalId, long giveUpAt) {
+    private CompletableFuture<Void> assign(String proposalId, long giveUpAt, long retryMillis) {
         String body = """
                 {"proposalId":"%s","units":[{"unitId":"miit","unitName":"市工业和信息化局","handlingType":"LEAD"},
                  {"unitId":"drc","unitName":"市发展和改革委员会","handlingType":"CO_HANDLING"}]}""".formatted(proposalId);
@@ -126,10 +128,11 @@ public class FlowLoad {
             if (System.nanoTime() > giveUpAt) {
                 throw new IllegalStateException("assign " + proposalId + ": " + response.statusCode() + " " + response.body());
             }
-            // assignment-service has not applied ProposalFiled yet
+            // assignment-service has not applied ProposalFiled yet; doubling pauses keep the retries from
+            // becoming the load
             return CompletableFuture.supplyAsync(() -> null,
-                            CompletableFuture.delayedExecutor(ASSIGN_RETRY.toMillis(), TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> assign(proposalId, giveUpAt));
+                            CompletableFuture.delayedExecutor(retryMillis, TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> assign(proposalId, giveUpAt, Math.min(ASSIGN_RETRY_MAX_MS, retryMillis * 2)));
         });
     }
 
