@@ -6,7 +6,7 @@
 #
 # Usage: bench/reporting.sh            (against a running platform: ./platform run, or bench/run)
 #
-# Environment, besides the platform's addresses (bench/scenario-kit.sh):
+# Environment, besides the platform's addresses (bench/lib.sh):
 #   BENCH_REPORTING_PROPOSALS   proposals in the history (1000000)
 #   BENCH_REPORTING_UNITS       handling units (100)
 #   BENCH_REPORTING_YEARS       years, up to the current one (10)
@@ -19,11 +19,10 @@
 # refuses to write into a database holding anything but benchmark rows (these and bench/surge.sh's) unless
 # BENCH_FORCE=1.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/scenario-kit.sh"
+source "${BENCH_LIB:-$(dirname "${BASH_SOURCE[0]}")/lib.sh}"
 
 if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 [[ $# -eq 0 ]] || bench_die "takes no arguments (see --help)"
-bench_need curl psql awk java
 
 PROPOSALS="${BENCH_REPORTING_PROPOSALS:-1000000}"
 UNITS="${BENCH_REPORTING_UNITS:-100}"
@@ -155,7 +154,7 @@ bench_figure reporting.database-size "$db_size" - - -
 for result in "${results[@]}"; do
   read -r name p50 p95 p99 c95 <<<"$result"
   bench_figure "reporting.$name.p50" "$p50" ms - -
-  bench_figure "reporting.$name.p95" "$p95" ms "<=$TARGET_MS" "$(bench_within "$p95" "$TARGET_MS")"
+  bench_figure "reporting.$name.p95" "$p95" ms "<= $TARGET_MS" "$(bench_verdict "$p95" "<= $TARGET_MS")"
   bench_figure "reporting.$name.p99" "$p99" ms - -
-  bench_figure "reporting.$name.concurrent-p95" "$c95" ms "<=$TARGET_MS" "$(bench_within "$c95" "$TARGET_MS")"
+  bench_figure "reporting.$name.concurrent-p95" "$c95" ms "<= $TARGET_MS" "$(bench_verdict "$c95" "<= $TARGET_MS")"
 done

@@ -10,7 +10,7 @@
 #
 # Usage: bench/surge.sh               (against a running platform: ./platform run, or bench/run)
 #
-# Environment, besides the platform's addresses (bench/scenario-kit.sh):
+# Environment, besides the platform's addresses (bench/lib.sh):
 #   BENCH_SURGE_PROPOSALS   proposals in the file (10000)
 #   BENCH_SURGE_PARALLEL    assignment requests at a time (8)
 #   BENCH_SURGE_TIMEOUT     seconds to wait for the views to agree before giving up (300)
@@ -18,11 +18,11 @@
 # Each run opens a session of its own (term 99, the next free session number) so that runs do not mix; the
 # proposals stay in the platform's databases.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/scenario-kit.sh"
+source "${BENCH_LIB:-$(dirname "${BASH_SOURCE[0]}")/lib.sh}"
 
 if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 [[ $# -eq 0 ]] || bench_die "takes no arguments (see --help)"
-bench_need curl psql jq awk java
+bench_need jq jq
 
 PROPOSALS="${BENCH_SURGE_PROPOSALS:-10000}"
 PARALLEL="${BENCH_SURGE_PARALLEL:-8}"
@@ -170,7 +170,7 @@ bench_figure surge.assignable "$filed_s" s - -
 bench_figure surge.assignment-requests "$assign_s" s - -
 bench_figure surge.propagation "$propagation_s" s - -
 if ((PROPOSALS == 10000)); then
-  bench_figure surge.total "$total_s" s "<=$TARGET_S" "$(bench_within "$total_s" "$TARGET_S")"
+  bench_figure surge.total "$total_s" s "<= $TARGET_S" "$(bench_verdict "$total_s" "<= $TARGET_S")"
 else # the target is the full session's
   bench_figure surge.total "$total_s" s - -
 fi
