@@ -25,7 +25,9 @@ public class UnitHandlingRepository implements PanacheRepositoryBase<UnitHandlin
      * year if the proposal is known (otherwise its ProposalSubmitted gives the year).
      */
     public UnitHandling findOrCreate(UUID proposalId, String unitId) {
-        return findByIdOptional(new UnitHandling.Key(proposalId, unitId)).orElseGet(() -> {
+        // Locked like findForUpdate: an event applied while the proposer rates would otherwise write back the whole
+        // row it read before the rating committed, and the rating would be lost.
+        return findForUpdate(proposalId, unitId).orElseGet(() -> {
             UnitHandling handling = new UnitHandling(proposalId, unitId);
             ProposalRecord proposal = getEntityManager().find(ProposalRecord.class, proposalId);
             handling.year = proposal == null ? null : proposal.year;
