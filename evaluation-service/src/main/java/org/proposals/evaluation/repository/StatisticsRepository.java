@@ -57,16 +57,7 @@ public class StatisticsRepository {
         if (!withEnded) {
             sql.append("   AND h.ended_at IS NULL\n");
         }
-        if (scope.unitId() != null) {
-            sql.append("   AND h.unit_id = :unitId\n");
-        }
-        if (scope.year() != null) {
-            sql.append("   AND h.year = :year\n");
-        }
-        if (scope.sessionId() != null) {
-            sql.append("   AND p.session_id = :sessionId\n");
-        }
-        return sql.toString();
+        return withScope(sql, scope);
     }
 
     public List<Row> breakdown(StatisticsDimension by, Scope scope, LocalDate today, String zone) {
@@ -136,16 +127,7 @@ public class StatisticsRepository {
                  WHERE h.handling_type IS NOT NULL AND h.ended_at IS NULL AND NOT %s
                    AND h.reply_due_date < :today
                 """.formatted(HandlingSql.done("h")));
-        if (scope.unitId() != null) {
-            sql.append("   AND h.unit_id = :unitId\n");
-        }
-        if (scope.year() != null) {
-            sql.append("   AND h.year = :year\n");
-        }
-        if (scope.sessionId() != null) {
-            sql.append("   AND p.session_id = :sessionId\n");
-        }
-        return sql.toString();
+        return withScope(sql, scope);
     }
 
     private static void bind(Query query, Scope scope) {
@@ -167,5 +149,19 @@ public class StatisticsRepository {
     /** A share with four decimals, null when there is nothing to divide by. */
     static BigDecimal rate(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    /** The scope's conditions on the handlings {@code h} and their proposals {@code p}. */
+    private static String withScope(StringBuilder sql, Scope scope) {
+        if (scope.unitId() != null) {
+            sql.append("   AND h.unit_id = :unitId\n");
+        }
+        if (scope.year() != null) {
+            sql.append("   AND h.year = :year\n");
+        }
+        if (scope.sessionId() != null) {
+            sql.append("   AND p.session_id = :sessionId\n");
+        }
+        return sql.toString();
     }
 }
