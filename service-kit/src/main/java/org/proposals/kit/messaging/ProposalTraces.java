@@ -29,9 +29,8 @@ public class ProposalTraces {
      */
     public Map<String, String> forPublishing(UUID proposalId, String eventType) {
         Map<String, String> current = trace.current();
-        Map<String, String> known = find(proposalId);
+        Map<String, String> known = rememberOrFind(proposalId, current);
         if (known.isEmpty()) {
-            remember(proposalId, current);
             return current;
         }
         return trace.continueIn(known, "proposal " + eventType, proposalId.toString());
@@ -56,12 +55,27 @@ public class ProposalTraces {
                 .executeUpdate();
     }
 
-    private Map<String, String> find(UUID proposalId) {
+    /*
+     * One round trip whether the proposal is new or known: the insert takes the current context as its trace when it
+     * has none, and the select, which does not see that insert (one snapshot), returns the trace it already had.
+     */
+    private Map<String, String> rememberOrFind(UUID proposalId, Map<String, String> current) {
+        String traceParent = current.get(TraceHeaders.TRACEPARENT);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "SELECT trace_parent, trace_state FROM proposal_trace WHERE proposal_id = ?1")
-                .setParameter(1, proposalId)
-                .getResultList();
+        List<Object[]> rows = traceParent == null
+                ? entityManager.createNativeQuery("SELECT trace_parent, trace_state FROM proposal_trace WHERE proposal_id = ?1")
+                        .setParameter(1, proposalId)
+                        .getResultList()
+                : entityManager.createNativeQuery("""
+                                WITH taken AS (
+                                    INSERT INTO proposal_trace (proposal_id, trace_parent, trace_state) VALUES (?1, ?2, ?3)
+                                    ON CONFLICT (proposal_id) DO NOTHING RETURNING proposal_id)
+                                SELECT trace_parent, trace_state FROM proposal_trace
+                                WHERE proposal_id = ?1 AND NOT EXISTS (SELECT 1 FROM taken)""")
+                        .setParameter(1, proposalId)
+                        .setParameter(2, traceParent)
+                        .setParameter(3, current.get(TraceHeaders.TRACESTATE))
+                        .getResultList();
         Map<String, String> context = new HashMap<>(2);
         if (!rows.isEmpty()) {
             context.put(TraceHeaders.TRACEPARENT, (String) rows.get(0)[0]);
