@@ -36,6 +36,11 @@ public class UnitHandlingRepository implements PanacheRepositoryBase<UnitHandlin
         });
     }
 
+    /** Every unit's handling of the proposal, locked until the transaction ends. */
+    public List<UnitHandling> listForUpdate(UUID proposalId) {
+        return find("proposalId", proposalId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The unit's handling of the proposal, locked until the transaction ends. */
     public Optional<UnitHandling> findForUpdate(UUID proposalId, String unitId) {
         return findByIdOptional(new UnitHandling.Key(proposalId, unitId), LockModeType.PESSIMISTIC_WRITE);

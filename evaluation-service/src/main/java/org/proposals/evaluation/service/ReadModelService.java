@@ -76,7 +76,14 @@ public class ReadModelService {
         audit.record("ProposalSubmittedApplied", "ProposalRecord", proposal.proposalId, proposal.proposalId,
                 AuditChanges.between(before, state(proposal)));
         // handlings recorded before the proposal was known take its year now
-        handlings.update("year = ?1 where proposalId = ?2", proposal.year, proposal.proposalId);
+        for (UnitHandling handling : handlings.listForUpdate(proposal.proposalId)) {
+            if (!Objects.equals(handling.year, proposal.year)) {
+                Map<String, Object> handlingBefore = state(handling);
+                handling.year = proposal.year;
+                audit.record("ProposalSubmittedApplied", "UnitHandling", recordId(handling), handling.proposalId,
+                        AuditChanges.between(handlingBefore, state(handling)));
+            }
+        }
     }
 
     public void onAssigned(ProposalAssigned assigned) {
