@@ -2,9 +2,12 @@ package org.proposals.proposal;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.proposals.infra.DevIdentity;
 import org.proposals.infra.TestIdentity;
+import org.proposals.kit.security.VerifiedTokens;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 /** Who may register and read proposals; a proposer sees only their own. */
 @QuarkusTest
@@ -28,6 +32,23 @@ class ProposalAccessTest {
 
     static long total() {
         return ((Number) ProposalResourceTest.asCommittee().get("/api/v1/proposals?size=1").then().extract().path("total")).longValue();
+    }
+
+    @Inject
+    JWTParser tokenParser;
+
+    @Test
+    void aTokenOnceVerifiedIsKnownByItsExactTextOnly() {
+        assertInstanceOf(VerifiedTokens.class, tokenParser);
+        String token = TestIdentity.tokenFor("committee-wang");
+        given().auth().oauth2(token).get("/api/v1/proposals").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/proposals").then().statusCode(200);
+
+        // the same header and claims with another signature is another token: verified, and refused
+        String payload = token.substring(0, token.lastIndexOf('.') + 1);
+        String otherSignature = DevIdentity.generate().tokenFor("committee-wang", java.time.Duration.ofMinutes(5));
+        String forged = payload + otherSignature.substring(otherSignature.lastIndexOf('.') + 1);
+        given().auth().oauth2(forged).get("/api/v1/proposals").then().statusCode(401);
     }
 
     @Test
