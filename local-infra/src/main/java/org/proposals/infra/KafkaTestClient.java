@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -64,6 +66,31 @@ public final class KafkaTestClient implements AutoCloseable {
         send(new ProducerRecord<>(topic, key, value));
     }
 
+    /**
+     * Sends the values under one key as one batch of records: the broker appends it whole, so a consumer gets
+     * them all in one poll.
+     */
+    public void sendTogether(String topic, String key, List<String> values) {
+        try (KafkaProducer<String, String> together = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                // nothing leaves before flush(), which sends what was collected as one batch
+                ProducerConfig.LINGER_MS_CONFIG, 60_000,
+                ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            List<Future<RecordMetadata>> sent = values.stream()
+                    .map(value -> together.send(new ProducerRecord<>(topic, key, value)))
+                    .toList();
+            together.flush();
+            for (Future<RecordMetadata> each : sent) {
+                each.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
     private void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
@@ -101,6 +128,30 @@ public final class KafkaTestClient implements AutoCloseable {
             }
         }
         throw new AssertionError("no matching record on " + topic + " within " + timeout + "; read " + seen.size());
+    }
+
+    /** Reads a topic from its beginning to its end as it stands now; returns every record read. */
+    public List<ConsumerRecord<String, String>> readAll(String topic, Duration timeout) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end within " + timeout + "; read " + seen.size());
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            }
+        }
+        return seen;
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,9 +1,9 @@
 package org.proposals.assignment.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.ExtensionService;
@@ -22,6 +22,8 @@ import org.proposals.events.reply.ReplyExtensionRequested;
 import org.proposals.events.supervision.SupervisionDirectiveReceived;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Registered proposals become assignable once filed, and stop being so when not filed, merged or withdrawn;
@@ -57,7 +59,7 @@ public class HandlingEventsListener {
 
     @Incoming("handling-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("handling-events", record, handlers);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.receive("handling-events", batch, handlers);
     }
 }

@@ -1,11 +1,13 @@
 package org.proposals.evaluation.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.kit.messaging.EventInbox;
+
+import java.util.concurrent.CompletionStage;
 
 /** Builds the read model the figures and ratings rest on from what the other services report, as they report it. */
 @ApplicationScoped
@@ -19,7 +21,7 @@ public class HandlingEventsListener {
 
     @Incoming("handling-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(ReadModelEvents.CONSUMER, record, events.handlers());
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.receive(ReadModelEvents.CONSUMER, batch, events.handlers());
     }
 }

@@ -1,9 +1,9 @@
 package org.proposals.proposal.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.events.EventCatalog;
 import org.proposals.events.IntegrationEvent;
@@ -12,6 +12,8 @@ import org.proposals.events.Topics;
 import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 import org.proposals.proposal.service.ProposalService;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Follows what the other services report about proposals, so that a proposal shows where its handling
@@ -39,7 +41,7 @@ public class HandlingEventsListener {
 
     @Incoming("handling-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("handling-events", record, handlers);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.receive("handling-events", batch, handlers);
     }
 }

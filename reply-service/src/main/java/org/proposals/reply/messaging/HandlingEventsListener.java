@@ -1,9 +1,9 @@
 package org.proposals.reply.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.events.assignment.AssignmentAdjusted;
 import org.proposals.events.assignment.ExtensionGranted;
@@ -18,6 +18,8 @@ import org.proposals.kit.messaging.EventHandlers;
 import org.proposals.kit.messaging.EventInbox;
 import org.proposals.reply.service.CaseService;
 import org.proposals.reply.service.ExtensionService;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Assignments open case files and keep them current (who answers for them, adjustments, key proposals);
@@ -49,7 +51,7 @@ public class HandlingEventsListener {
 
     @Incoming("handling-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("handling-events", record, handlers);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.receive("handling-events", batch, handlers);
     }
 }

@@ -60,5 +60,9 @@ public interface MessagingConfig {
         /** The longest pause between attempts while the database is away (the pause doubles up to it). */
         @WithDefault("5s")
         Duration transientBackoffMax();
+
+        /** Events applied in one transaction at most; a larger poll is applied in parts of this size, in order. */
+        @WithDefault("100")
+        int batchSize();
     }
 }

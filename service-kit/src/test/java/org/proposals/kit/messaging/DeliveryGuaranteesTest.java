@@ -5,22 +5,32 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.proposals.infra.TestIdentity;
 import org.proposals.events.Actor;
 import org.proposals.events.EventCodec;
 import org.proposals.events.EventEnvelope;
 import org.proposals.events.Topics;
+import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.infra.KafkaTestClient;
 import org.proposals.infra.PrometheusText;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeliveryGuaranteesTest {
 
     private static final String DEAD_LETTER_TOPIC = "service-kit-test.dead-letter";
+    private static final String CONSUMER_GROUP = "service-kit-test";
 
     @Inject
     ProbeService probe;
@@ -122,6 +133,68 @@ class DeliveryGuaranteesTest {
     }
 
     @Test
+    void aBatchSetsAsideOnlyItsPoisonAndAppliesEveryOtherEventOnceAndInOrder() {
+        String key = UUID.randomUUID().toString();
+        List<EventEnvelope> good = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            good.add(keyed(ProbeService.event(UUID.randomUUID(), "in a batch " + i), key));
+        }
+        UUID unappliable = UUID.randomUUID();
+        EventEnvelope failing = keyed(ProbeService.event(unappliable, ProbeListener.ALWAYS_FAILS), key);
+        String malformed = "{not an event either, " + key;
+        double deadLettersBefore = deadLetters();
+        // parts of 4 (messaging.inbox.batch-size): the first applies together around the malformed record; the second
+        // fails on the unappliable event and is applied again one event at a time
+        List<String> values = List.of(json(good.get(0)), json(good.get(1)), malformed, json(good.get(2)),
+                json(failing), json(good.get(3)), json(good.get(4)), json(good.get(5)));
+        try (KafkaTestClient kafka = client()) {
+            kafka.sendTogether(Topics.PROPOSAL_EVENTS, key, values);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> timesApplied(proposalOf(good.get(5))) == 1);
+            long previous = 0;
+            for (EventEnvelope event : good) {
+                assertEquals(1, timesApplied(proposalOf(event)), event.eventId().toString());
+                assertTrue(appliedAt(proposalOf(event)) > previous, "applied in the partition's order");
+                previous = appliedAt(proposalOf(event));
+            }
+            assertEquals(1L, transactionsThatProcessed(good.subList(0, 3)), "the first part in one transaction");
+            assertEquals(0, timesApplied(unappliable));
+
+            // the batch's offsets are committed past the records set aside
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumerLag() == 0);
+            List<ConsumerRecord<String, String>> dead = kafka.readAll(DEAD_LETTER_TOPIC, Duration.ofSeconds(30)).stream()
+                    .filter(r -> key.equals(r.key())).toList();
+            assertEquals(2, dead.size(), dead.toString());
+            assertEquals(malformed, dead.get(0).value());
+            assertTrue(KafkaTestClient.header(dead.get(0), "dead-letter-reason").contains("not an event envelope"),
+                    KafkaTestClient.header(dead.get(0), "dead-letter-reason"));
+            assertTrue(dead.get(1).value().contains(unappliable.toString()));
+            assertTrue(KafkaTestClient.header(dead.get(1), "dead-letter-reason").contains("not applied after 3 attempts"),
+                    KafkaTestClient.header(dead.get(1), "dead-letter-reason"));
+        }
+        assertEquals(deadLettersBefore + 2, deadLetters());
+        assertEquals(0L, count("SELECT count(*) FROM processed_event WHERE event_id = ?1", failing.eventId()));
+        // no record of the batch is left counted as unprocessed: past the unprocessed-record age the consumer is healthy
+        await().pollDelay(Duration.ofSeconds(9)).atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().get("/q/health").then().statusCode(200).body("status", equalTo("UP")));
+    }
+
+    @Test
+    void anEventTwiceInOneBatchIsAppliedOnce() {
+        String key = UUID.randomUUID().toString();
+        EventEnvelope twice = keyed(ProbeService.event(UUID.randomUUID(), "twice in one batch"), key);
+        EventEnvelope after = keyed(ProbeService.event(UUID.randomUUID(), "behind the copies"), key);
+        try (KafkaTestClient kafka = client()) {
+            kafka.sendTogether(Topics.PROPOSAL_EVENTS, key, List.of(json(twice), json(twice), json(after)));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> timesApplied(proposalOf(after)) == 1);
+        assertEquals(1, timesApplied(proposalOf(twice)));
+        assertEquals(1L, count("SELECT count(*) FROM processed_event WHERE event_id = ?1", twice.eventId()));
+        // in one transaction: the second copy met the row the first had written in it
+        assertEquals(1L, transactionsThatProcessed(List.of(twice, after)));
+    }
+
+    @Test
     void anEventWhoseDatabaseSessionIsLostIsAppliedOnceTheDatabaseAnswersAndNotDeadLettered() {
         String key = UUID.randomUUID().toString();
         UUID interrupted = UUID.randomUUID();
@@ -169,6 +242,45 @@ class DeliveryGuaranteesTest {
                 .setParameter(2, envelope.aggregateId())
                 .setParameter(3, EventCodec.toJson(envelope))
                 .executeUpdate();
+    }
+
+    /** How many transactions wrote the events' processed_event rows (rows written in one share their xmin). */
+    private long transactionsThatProcessed(List<EventEnvelope> events) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery("""
+                        SELECT count(DISTINCT xmin::text) FROM processed_event
+                         WHERE consumer = 'probe-events' AND event_id = ANY (CAST(?1 AS uuid[]))""")
+                .setParameter(1, events.stream().map(e -> e.eventId().toString()).toArray(String[]::new))
+                .getSingleResult()).longValue());
+    }
+
+    /** Records on the probe's topic that the consumer group has not committed yet. */
+    private static long consumerLag() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                DedicatedBroker.broker().bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(CONSUMER_GROUP)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(List.of(Topics.PROPOSAL_EVENTS)).allTopicNames().get()
+                    .get(Topics.PROPOSAL_EVENTS).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(Topics.PROPOSAL_EVENTS, p.partition()), p -> OffsetSpec.latest()));
+            long lag = 0;
+            for (var end : admin.listOffsets(ends).all().get().entrySet()) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+            }
+            return lag;
+        }
+    }
+
+    private static EventEnvelope keyed(ProposalSubmitted event, String key) {
+        return withKey(EventCodec.envelope(event, UUID.randomUUID(), null, Actor.SYSTEM), key);
+    }
+
+    private static String json(EventEnvelope envelope) {
+        return EventCodec.toJson(envelope);
+    }
+
+    private static UUID proposalOf(EventEnvelope envelope) {
+        return ((ProposalSubmitted) EventCodec.payloadOf(envelope)).proposalId();
     }
 
     private static double deadLetters() {

@@ -1,10 +1,10 @@
 package org.proposals.kit.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.events.proposal.ProposalSubmitted;
 import org.proposals.kit.audit.AuditChanges;
@@ -12,6 +12,7 @@ import org.proposals.kit.audit.AuditTrail;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,8 +46,8 @@ public class ProbeListener {
 
     @Incoming("probe-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive("probe-events", record, handlers);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.receive("probe-events", batch, handlers);
     }
 
     private void apply(ProposalSubmitted event) {

@@ -1,11 +1,13 @@
 package org.proposals.supervision.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.proposals.kit.messaging.EventInbox;
+
+import java.util.concurrent.CompletionStage;
 
 /** Turns what the four services report into status reports for the supervision system, once per event. */
 @ApplicationScoped
@@ -19,7 +21,7 @@ public class PlatformEventsListener {
 
     @Incoming("platform-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.receive(ReportedEvents.CONSUMER, record, events.handlers());
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.receive(ReportedEvents.CONSUMER, batch, events.handlers());
     }
 }
