@@ -47,42 +47,27 @@ public class UnitHandlingRepository implements PanacheRepositoryBase<UnitHandlin
     }
 
     /**
-     * The figures of the handlings of one unit, of the proposals submitted in one year, or both (either
-     * may be null), in one pass: the grouping sets give the totals and the counts by handling type, by
-     * result category and by rating. Only handlings whose type is known count, so that the types add up
-     * to the total; a year counts only proposals whose ProposalSubmitted has arrived.
+     * The figures of the handlings of one unit, of the proposals submitted in one year, or both (either may be null).
+     * Only handlings whose type is known count, so that the types add up to the total; a year counts only proposals
+     * whose ProposalSubmitted has arrived.
+     *
+     * <p>Two queries: the handlings counted by type, result category and rating together (a few dozen groups, which
+     * PostgreSQL hashes in parallel), summed here into the totals and the three distributions; and the distinct
+     * proposals, which the partial index unit_handling_typed answers in proposal order. One query with grouping sets
+     * and {@code count(DISTINCT)} sorted every handling in scope for each set, 4.5 s over ten years of a hundred units.
      */
     public HandlingStatistics statistics(String unitId, Integer year) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT GROUPING(h.handling_type), GROUPING(h.result_category), GROUPING(h.rating),
-                       h.handling_type, h.result_category, h.rating,
-                       count(*),
-                       count(DISTINCT h.proposal_id),
-                       count(h.signed_at),
-                       count(*) FILTER (WHERE h.signed_late),
-                       count(h.reply_id)
+        String scope = (year == null ? "" : " AND h.year = :year") + (unitId == null ? "" : " AND h.unit_id = :unitId");
+        Query groups = scoped(getEntityManager().createNativeQuery("""
+                SELECT h.handling_type, h.result_category, h.rating,
+                       count(*), count(h.signed_at), count(*) FILTER (WHERE h.signed_late), count(h.reply_id)
                   FROM unit_handling h
-                """);
-        sql.append(" WHERE h.handling_type IS NOT NULL\n");
-        if (year != null) {
-            sql.append("   AND h.year = :year\n");
-        }
-        if (unitId != null) {
-            sql.append("   AND h.unit_id = :unitId\n");
-        }
-        sql.append(" GROUP BY GROUPING SETS ((), (h.handling_type), (h.result_category), (h.rating))");
+                 WHERE h.handling_type IS NOT NULL""" + scope + """
 
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        if (year != null) {
-            query.setParameter("year", year);
-        }
-        if (unitId != null) {
-            query.setParameter("unitId", unitId);
-        }
+                 GROUP BY 1, 2, 3"""), unitId, year);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
+        List<Object[]> rows = groups.getResultList();
 
-        long proposals = 0;
         long handlings = 0;
         long signed = 0;
         long signedLate = 0;
@@ -91,30 +76,38 @@ public class UnitHandlingRepository implements PanacheRepositoryBase<UnitHandlin
         Map<ResultCategory, Long> byResultCategory = zeros(ResultCategory.class);
         Map<SatisfactionRating, Long> ratings = zeros(SatisfactionRating.class);
         for (Object[] row : rows) {
-            boolean byType = number(row[0]) == 0;
-            boolean byCategory = number(row[1]) == 0;
-            boolean byRating = number(row[2]) == 0;
-            long count = number(row[6]);
-            if (byType) {
-                byHandlingType.put(HandlingType.valueOf((String) row[3]), count);
-            } else if (byCategory) {
-                if (row[4] != null) { // handlings without a reply yet
-                    byResultCategory.put(ResultCategory.valueOf((String) row[4]), count);
-                }
-            } else if (byRating) {
-                if (row[5] != null) { // handlings not rated
-                    ratings.put(SatisfactionRating.valueOf((String) row[5]), count);
-                }
-            } else {
-                handlings = count;
-                proposals = number(row[7]);
-                signed = number(row[8]);
-                signedLate = number(row[9]);
-                replied = number(row[10]);
+            long count = number(row[3]);
+            handlings += count;
+            signed += number(row[4]);
+            signedLate += number(row[5]);
+            replied += number(row[6]);
+            byHandlingType.merge(HandlingType.valueOf((String) row[0]), count, Long::sum);
+            if (row[1] != null) { // handlings without a reply yet have no category
+                byResultCategory.merge(ResultCategory.valueOf((String) row[1]), count, Long::sum);
+            }
+            if (row[2] != null) { // handlings not rated
+                ratings.merge(SatisfactionRating.valueOf((String) row[2]), count, Long::sum);
             }
         }
+
+        // a unit handles a proposal once (the primary key), so its handlings are its proposals
+        long proposals = unitId != null ? handlings : number(scoped(getEntityManager().createNativeQuery("""
+                SELECT count(*) FROM (SELECT DISTINCT h.proposal_id
+                                        FROM unit_handling h
+                                       WHERE h.handling_type IS NOT NULL""" + scope + ") AS d"), unitId, year)
+                .getSingleResult());
         return new HandlingStatistics(proposals, handlings, byHandlingType, signed, signedLate, replied,
                 byResultCategory, ratings);
+    }
+
+    private static Query scoped(Query query, String unitId, Integer year) {
+        if (year != null) {
+            query.setParameter("year", year);
+        }
+        if (unitId != null) {
+            query.setParameter("unitId", unitId);
+        }
+        return query;
     }
 
     private static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {
