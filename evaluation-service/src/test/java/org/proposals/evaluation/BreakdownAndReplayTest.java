@@ -35,6 +35,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +157,13 @@ class BreakdownAndReplayTest {
         breakdown("TOPIC").body("key", contains("DIGITAL_ECONOMY", "INDUSTRY_CLUSTERS", "SME", null))
                 .body("handlings", contains(1, 1, 1, 1));
         breakdown("SESSION").body("key", contains(session.toString())).body("handlings", contains(3));
+        // within the proposals' year (of their submission in the city) the topics and sessions are the same; in the
+        // year before there is nothing
+        int year = assignedAt.minusDays(10).getYear();
+        breakdown("TOPIC&year=" + year).body("key", contains("DIGITAL_ECONOMY", "INDUSTRY_CLUSTERS", "SME", null))
+                .body("handlings", contains(1, 1, 1, 1));
+        breakdown("SESSION&year=" + year).body("key", contains(session.toString())).body("handlings", contains(3));
+        breakdown("TOPIC&year=" + (year - 1)).body("$", hasSize(0));
         as("committee-wang").get("/api/v1/statistics/overdue?unitId=" + unit).then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].number", equalTo("20220040"))
