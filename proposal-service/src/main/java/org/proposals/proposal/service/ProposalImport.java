@@ -58,7 +58,13 @@ public class ProposalImport {
                          boolean filed, List<RowResult> results) {
     }
 
-    private static final int BATCH = 50;
+    /**
+     * Proposals imported between two clears of the persistence context. Registering and filing one flushes it several
+     * times (before each native statement), and each flush checks every entity it holds: small windows keep that cheap.
+     * One is too small, since the session and the topics are then read again for every proposal. Measured on 2,000
+     * rows, the import's CPU: 8.6 s with 50; 5.0-6.5 s with 3, 5 or 10; 5.7 s with 1.
+     */
+    private static final int BATCH = 3;
     static final int IMPORT_TIMEOUT_SECONDS = 900;
     private static final Pattern CO_PROPOSER = Pattern.compile("\\s*([^()（）]+?)\\s*[(（]\\s*([^()（）]+?)\\s*[)）]\\s*");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；、,，\\n]+");
@@ -154,8 +160,8 @@ public class ProposalImport {
         }
         for (int i = 0; i < toImport.size(); i++) {
             if (i > 0 && i % BATCH == 0) {
-                // Every flush checks each managed entity: writing the rows out and forgetting them keeps a large
-                // import linear instead of quadratic. Nothing read before is used after this point.
+                // Writing the rows out and forgetting them keeps a large import linear instead of quadratic (see
+                // BATCH). Nothing read before is used after this point.
                 repository.flush();
                 repository.getEntityManager().clear();
             }
