@@ -58,7 +58,10 @@ public class ReadModelService {
     int ratingWindow;
 
     public void onSubmitted(ProposalSubmitted submitted) {
-        ProposalRecord proposal = proposals.findOrCreate(submitted.proposalId());
+        // Usually the first this service hears of the proposal: persisted once filled in, so that it is one insert
+        // rather than an insert of an empty record and an update.
+        ProposalRecord known = proposals.findById(submitted.proposalId());
+        ProposalRecord proposal = known != null ? known : new ProposalRecord(submitted.proposalId());
         Map<String, Object> before = state(proposal);
         proposal.kind = submitted.kind();
         proposal.number = submitted.number();
@@ -73,6 +76,9 @@ public class ReadModelService {
         proposal.sessionId = submitted.sessionId();
         proposal.source = submitted.source() == null ? null : submitted.source().name();
         proposal.topics = submitted.topics() == null ? null : List.copyOf(submitted.topics());
+        if (known == null) {
+            proposals.persist(proposal);
+        }
         audit.record("ProposalSubmittedApplied", "ProposalRecord", proposal.proposalId, proposal.proposalId,
                 AuditChanges.between(before, state(proposal)));
         // handlings recorded before the proposal was known take its year now
