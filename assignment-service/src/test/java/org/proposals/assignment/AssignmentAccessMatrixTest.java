@@ -72,7 +72,7 @@ class AssignmentAccessMatrixTest {
             first = AssignmentFlowTest.registeredProposal(kafka);
             second = AssignmentFlowTest.registeredProposal(kafka);
             untouched = AssignmentFlowTest.registeredProposal(kafka);
-            for (int i = 0; i < 9; i++) {
+            for (int i = 0; i < 11; i++) {
                 more.add(AssignmentFlowTest.registeredProposal(kafka));
             }
         }
@@ -105,6 +105,15 @@ class AssignmentAccessMatrixTest {
         matrix.endpoint("POST", "/api/v1/assignments")
                 .body(() -> AssignmentFlowTest.assignment(calls.get() < 2 ? targets[calls.getAndIncrement()] : untouched, "miit", "SOLE"))
                 .expect(201, "committee-wang", "admin")
+                .expect(403, "office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme", "member-zhang",
+                        "supervisor-city", "supervision-system")
+                .expect(401, ANONYMOUS);
+        AtomicInteger batchCalls = new AtomicInteger();
+        UUID[] batchTargets = {more.get(9), more.get(10)};
+        matrix.endpoint("POST", "/api/v1/assignments/batch")
+                .body(() -> "{\"assignments\":[" + AssignmentFlowTest.assignment(batchCalls.get() < 2
+                        ? batchTargets[batchCalls.getAndIncrement()] : untouched, "miit", "SOLE") + "]}")
+                .expect(200, "committee-wang", "admin")
                 .expect(403, "office-miit", "leader-miit", "head-miit-sme", "handler-miit-sme", "member-zhang",
                         "supervisor-city", "supervision-system")
                 .expect(401, ANONYMOUS);

@@ -165,6 +165,79 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void theCommitteeAssignsManyProposalsInOneRequestAllOrNone() {
+        try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
+            UUID first = registeredProposal(kafka);
+            UUID second = registeredProposal(kafka);
+            UUID assignedBefore = registeredProposal(kafka);
+            as("committee-wang").contentType(ContentType.JSON).body(assignment(assignedBefore, "drc", "SOLE"))
+                    .post("/api/v1/assignments").then().statusCode(201);
+
+            // one item refused: the refusal names it, and the items before it are not assigned either
+            as("committee-wang").contentType(ContentType.JSON)
+                    .body(batch(assignment(first, "miit", "SOLE"), assignment(assignedBefore, "miit", "SOLE")))
+                    .post("/api/v1/assignments/batch").then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", equalTo("assignments[1]: Proposal 20220024 is already assigned"));
+            as("committee-wang").contentType(ContentType.JSON)
+                    .body(batch(assignment(first, "miit", "SOLE"), assignment(second, "miit", "SOLE", "drc", "CO_HANDLING")))
+                    .post("/api/v1/assignments/batch").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("assignments[1].units"));
+            as("committee-wang").contentType(ContentType.JSON)
+                    .body(batch(assignment(first, "miit", "SOLE"), assignment(first, "drc", "SOLE")))
+                    .post("/api/v1/assignments/batch").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("assignments[1].proposalId"));
+            as("committee-wang").contentType(ContentType.JSON).body(batch())
+                    .post("/api/v1/assignments/batch").then().statusCode(400).contentType("application/problem+json");
+            as("office-miit").contentType(ContentType.JSON).body(batch(assignment(first, "miit", "SOLE")))
+                    .post("/api/v1/assignments/batch").then().statusCode(403);
+            as("committee-wang").get("/api/v1/assignments?proposalId=" + first).then().body("total", equalTo(0));
+            as("committee-wang").get("/api/v1/assignable-proposals?size=200").then()
+                    .body("items.id", hasItem(first.toString()));
+
+            List<Map<String, Object>> created = as("committee-wang").contentType(ContentType.JSON)
+                    .body(batch(assignment(first, "miit", "LEAD", "drc", "CO_HANDLING"), assignment(second, "drc", "SOLE")))
+                    .post("/api/v1/assignments/batch").then().statusCode(200)
+                    .extract().path("");
+            assertEquals(List.of(first.toString(), first.toString(), second.toString()),
+                    created.stream().map(a -> a.get("proposalId")).toList());
+            assertEquals("miit", created.get(1).get("leadUnitId"));
+            assertEquals("市发展和改革委员会", created.get(2).get("unitName"));
+            // each assignment is announced and audited as if it had been made alone
+            String topic = KafkaTestClient.topic(Topics.ASSIGNMENT_EVENTS);
+            for (Map<String, Object> assignment : created) {
+                String id = (String) assignment.get("id");
+                ConsumerRecord<String, String> announced = last(kafka.readUntil(topic, r -> id.equals(r.key()), Duration.ofSeconds(30)));
+                assertEquals(assignment.get("proposalId"),
+                        ((ProposalAssigned) EventCodec.payloadOf(EventCodec.fromJson(announced.value()))).proposalId().toString());
+                assertEquals(List.of("ProposalAssigned"), auditRecords("recordType=Assignment&recordId=" + id).stream()
+                        .map(r -> r.get("action")).toList());
+            }
+            as("committee-wang").contentType(ContentType.JSON).body(batch(assignment(second, "miit", "SOLE")))
+                    .post("/api/v1/assignments/batch").then().statusCode(409);
+
+            // a batch longer than the service's unit of work, with every proposal's units in the request's order
+            List<UUID> session = new java.util.ArrayList<>();
+            for (int i = 0; i < 23; i++) {
+                session.add(registeredProposal(kafka));
+            }
+            List<Map<String, Object>> meeting = as("committee-wang").contentType(ContentType.JSON)
+                    .body(batch(session.stream().map(id -> assignment(id, "miit", "LEAD", "drc", "CO_HANDLING")).toArray(String[]::new)))
+                    .post("/api/v1/assignments/batch").then().statusCode(200)
+                    .extract().path("");
+            assertEquals(session.stream().flatMap(id -> java.util.stream.Stream.of(id.toString(), id.toString())).toList(),
+                    meeting.stream().map(a -> a.get("proposalId")).toList());
+            assertEquals(23, meeting.stream().filter(a -> "miit".equals(a.get("leadUnitId"))).count());
+            for (UUID id : session) {
+                as("committee-wang").get("/api/v1/assignments?proposalId=" + id).then().body("total", equalTo(2));
+            }
+        }
+    }
+
+    private static String batch(String... assignments) {
+        return "{\"assignments\":[" + String.join(",", assignments) + "]}";
+    }
+
+    @Test
     void onlyAFiledProposalIsAssignedAndAWithdrawnOneNever() {
         try (KafkaTestClient kafka = KafkaTestClient.forApplication()) {
             UUID proposalId = UUID.randomUUID();

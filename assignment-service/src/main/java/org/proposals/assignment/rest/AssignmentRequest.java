@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.proposals.assignment.service.AssignmentService;
 import org.proposals.assignment.service.UnitAssignment;
 import org.proposals.events.HandlingType;
 
@@ -18,6 +19,11 @@ import java.util.UUID;
 public record AssignmentRequest(
         @NotNull UUID proposalId,
         @NotEmpty @Size(max = 30) List<@NotNull @Valid UnitRequest> units) {
+
+    /** The decision as the service takes it. */
+    public AssignmentService.Decision decision() {
+        return new AssignmentService.Decision(proposalId, units.stream().map(UnitRequest::toUnitAssignment).toList());
+    }
 
     public record UnitRequest(
             @NotBlank @Size(max = 100) String unitId,

@@ -88,12 +88,31 @@ public class AssignmentResource {
     @APIResponse(responseCode = "404", description = "The proposal is not registered (or not yet known here)")
     @APIResponse(responseCode = "409", description = "The proposal is already assigned")
     public Response assign(@NotNull @Valid AssignmentRequest body, @Context UriInfo uri) {
-        List<AssignmentView> created = assignments.assign(body.proposalId(), body.units().stream()
-                        .map(AssignmentRequest.UnitRequest::toUnitAssignment).toList())
+        AssignmentService.Decision decision = body.decision();
+        List<AssignmentView> created = assignments.assign(decision.proposalId(), decision.units())
                 .stream().map(this::view).toList();
         return Response.created(uri.getAbsolutePathBuilder().queryParam("proposalId", body.proposalId()).build())
                 .entity(created)
                 .build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COMMITTEE, ADMIN})
+    @Operation(summary = "Assign many proposals at once",
+            description = "The assignment meeting after a session: up to " + AssignmentBatchRequest.MAX_PROPOSALS
+                    + " proposals, each with its units as in a single assignment, and a ProposalAssigned for every unit. "
+                    + "All of them are assigned or none is; a refusal names the item at fault (assignments[i]).")
+    @APIResponse(responseCode = "200", description = "Assigned; the body lists the new assignments, in the order of the request",
+            content = @Content(schema = @Schema(implementation = AssignmentView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Invalid body, a proposal listed twice, a combination of handling "
+            + "types the rules forbid, or a unit that is not recorded or is retired")
+    @APIResponse(responseCode = "403", description = "Only the proposal committee assigns")
+    @APIResponse(responseCode = "404", description = "A proposal is not registered (or not yet known here)")
+    @APIResponse(responseCode = "409", description = "A proposal is already assigned, or not filed")
+    public List<AssignmentView> assignAll(@NotNull @Valid AssignmentBatchRequest body) {
+        return assignments.assignAll(body.decisions()).stream().map(this::view).toList();
     }
 
     @GET

@@ -35,8 +35,10 @@ import org.proposals.kit.time.CityClock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -147,6 +149,41 @@ public class AssignmentService {
         audit.record("ProposalAssigned", "AssignableProposal", proposal.id, proposal.id,
                 AuditChanges.between(before, state(proposal)));
         return give(proposal, units, handlingUnits, leadUnitOf(units), AssignmentOrigin.INITIAL);
+    }
+
+    /** Proposals of a batch assigned between two clearings of the persistence context. */
+    private static final int BATCH_FLUSH = 10;
+
+    /** One proposal of a batch and the units it goes to. */
+    public record Decision(UUID proposalId, List<UnitAssignment> units) {
+    }
+
+    /**
+     * Assigns many proposals at once, as the committee does at its assignment meeting after a session: every proposal
+     * is assigned as by {@link #assign}, in one transaction, or none is. A refusal names the item at fault.
+     */
+    public List<Assignment> assignAll(List<Decision> batch) {
+        Set<UUID> listed = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (!listed.add(batch.get(i).proposalId())) {
+                throw ApiProblem.invalid("assignments[" + i + "].proposalId", "the proposal is listed more than once");
+            }
+        }
+        List<Assignment> created = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Decision decision = batch.get(i);
+            try {
+                created.addAll(assign(decision.proposalId(), decision.units()));
+            } catch (ApiProblem refused) {
+                throw refused.about("assignments[" + i + "]");
+            }
+            if ((i + 1) % BATCH_FLUSH == 0) {
+                // every flush checks every entity the context holds: without this a batch costs the square of its size
+                assignments.flush();
+                assignments.getEntityManager().clear();
+            }
+        }
+        return created;
     }
 
     /**

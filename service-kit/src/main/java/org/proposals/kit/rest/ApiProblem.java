@@ -50,6 +50,18 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(412, TYPE_BASE + "stale-version", "The record has changed", detail, null);
     }
 
+    /**
+     * The same refusal, about one part of a larger request: {@code part} (e.g. {@code assignments[3]}) prefixes the
+     * detail and the name of each field at fault, so the caller knows which item of a batch was refused.
+     */
+    public ApiProblem about(String part) {
+        ApiProblem scoped = new ApiProblem(status, type, title, part + ": " + getMessage(), errors.stream()
+                .map(error -> new Problem.FieldError(part + "." + error.field(), error.message()))
+                .toList());
+        scoped.initCause(this);
+        return scoped;
+    }
+
     public int status() {
         return status;
     }
