@@ -3,8 +3,13 @@ package org.proposals.kit.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,11 +22,29 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProposalTraces {
 
+    /** Proposals whose trace is kept in memory: the most recently used, enough for a session's surge. */
+    static final int REMEMBERED = 20_000;
+
     @Inject
     EntityManager entityManager;
 
     @Inject
     TraceHeaders trace;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /*
+     * A proposal's stored trace never changes, so a copy of it is never stale: with it, the second and later events
+     * about a proposal need no statement. Only committed traces are kept (a rolled-back insert stored nothing).
+     */
+    private final Map<UUID, Map<String, String>> stored = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Map<String, String>> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
 
     /**
      * The trace context to publish an event about {@code proposalId} in: the proposal's trace, continued by a span
@@ -29,7 +52,10 @@ public class ProposalTraces {
      */
     public Map<String, String> forPublishing(UUID proposalId, String eventType) {
         Map<String, String> current = trace.current();
-        Map<String, String> known = rememberOrFind(proposalId, current);
+        Map<String, String> known = stored.get(proposalId);
+        if (known == null) {
+            known = rememberOrFind(proposalId, current);
+        }
         if (known.isEmpty()) {
             return current;
         }
@@ -38,51 +64,60 @@ public class ProposalTraces {
 
     /** Takes the current trace as the proposal's when it has none yet: an event about it is being applied. */
     public void rememberCurrent(UUID proposalId) {
-        remember(proposalId, trace.current());
-    }
-
-    private void remember(UUID proposalId, Map<String, String> context) {
-        String traceParent = context.get(TraceHeaders.TRACEPARENT);
-        if (traceParent == null) {
-            return; // outside a trace: the proposal's trace is the next one that comes
+        if (!stored.containsKey(proposalId)) {
+            rememberOrFind(proposalId, trace.current());
         }
-        entityManager.createNativeQuery("""
-                        INSERT INTO proposal_trace (proposal_id, trace_parent, trace_state) VALUES (?1, ?2, ?3)
-                        ON CONFLICT (proposal_id) DO NOTHING""")
-                .setParameter(1, proposalId)
-                .setParameter(2, traceParent)
-                .setParameter(3, context.get(TraceHeaders.TRACESTATE))
-                .executeUpdate();
     }
 
     /*
      * One round trip whether the proposal is new or known: the insert takes the current context as its trace when it
      * has none, and the select, which does not see that insert (one snapshot), returns the trace it already had.
+     * Empty when the current context became the proposal's trace, or when there is none.
      */
     private Map<String, String> rememberOrFind(UUID proposalId, Map<String, String> current) {
         String traceParent = current.get(TraceHeaders.TRACEPARENT);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = traceParent == null
-                ? entityManager.createNativeQuery("SELECT trace_parent, trace_state FROM proposal_trace WHERE proposal_id = ?1")
+                ? entityManager.createNativeQuery("SELECT trace_parent, trace_state, false FROM proposal_trace WHERE proposal_id = ?1")
                         .setParameter(1, proposalId)
                         .getResultList()
                 : entityManager.createNativeQuery("""
                                 WITH taken AS (
                                     INSERT INTO proposal_trace (proposal_id, trace_parent, trace_state) VALUES (?1, ?2, ?3)
-                                    ON CONFLICT (proposal_id) DO NOTHING RETURNING proposal_id)
-                                SELECT trace_parent, trace_state FROM proposal_trace
+                                    ON CONFLICT (proposal_id) DO NOTHING RETURNING trace_parent, trace_state)
+                                SELECT trace_parent, trace_state, true FROM taken
+                                UNION ALL
+                                SELECT trace_parent, trace_state, false FROM proposal_trace
                                 WHERE proposal_id = ?1 AND NOT EXISTS (SELECT 1 FROM taken)""")
                         .setParameter(1, proposalId)
                         .setParameter(2, traceParent)
                         .setParameter(3, current.get(TraceHeaders.TRACESTATE))
                         .getResultList();
-        Map<String, String> context = new HashMap<>(2);
-        if (!rows.isEmpty()) {
-            context.put(TraceHeaders.TRACEPARENT, (String) rows.get(0)[0]);
-            if (rows.get(0)[1] != null) {
-                context.put(TraceHeaders.TRACESTATE, (String) rows.get(0)[1]);
-            }
+        // no row: a concurrent transaction stored the proposal's trace, unseen by this snapshot; nothing is kept then
+        if (rows.isEmpty()) {
+            return Map.of();
         }
-        return context;
+        Map<String, String> context = new HashMap<>(2);
+        context.put(TraceHeaders.TRACEPARENT, (String) rows.get(0)[0]);
+        if (rows.get(0)[1] != null) {
+            context.put(TraceHeaders.TRACESTATE, (String) rows.get(0)[1]);
+        }
+        keepOnCommit(proposalId, Map.copyOf(context));
+        return Boolean.TRUE.equals(rows.get(0)[2]) ? Map.of() : context;
+    }
+
+    private void keepOnCommit(UUID proposalId, Map<String, String> context) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    stored.put(proposalId, context);
+                }
+            }
+        });
     }
 }

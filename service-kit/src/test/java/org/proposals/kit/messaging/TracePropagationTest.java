@@ -1,6 +1,9 @@
 package org.proposals.kit.messaging;
 
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,6 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,6 +45,12 @@ class TracePropagationTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ProbeService probe;
+
+    @Inject
+    Tracer tracer;
 
     @Test
     void theConsumersHandlingIsInTheTraceOfTheRequestThatPublishedTheEvent() {
@@ -109,6 +119,31 @@ class TracePropagationTest {
         // and its consumer handles it in the proposal's trace too
         await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
                 .filter(s -> s.getTraceId().equals(registration) && s.getKind() == SpanKind.CONSUMER).count() >= 2);
+    }
+
+    @Test
+    void theTraceOfAChangeRolledBackIsNotTheProposals() {
+        UUID id = UUID.randomUUID();
+        Span failed = tracer.spanBuilder("a change that fails").startSpan();
+        try (Scope ignored = failed.makeCurrent()) {
+            assertThrows(IllegalStateException.class, () -> probe.recordThenFail(id));
+        } finally {
+            failed.end();
+        }
+        String first = UUID.randomUUID().toString().replace("-", "");
+        String second = UUID.randomUUID().toString().replace("-", "");
+        for (String traceId : List.of(first, second)) {
+            given().header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
+                    .post("/probe/records/{id}/revision?title=revised", id).then().statusCode(204);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> stored = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT trace_parent FROM outbox_event WHERE aggregate_id = ?1 ORDER BY position")
+                .setParameter(1, id.toString()).getResultList());
+        assertEquals(2, stored.size(), "the failed change left no event");
+        stored.forEach(traceParent -> assertTrue(traceParent.startsWith("00-" + first + "-"),
+                "both events are in the trace of the first change that was kept: " + traceParent));
     }
 
     private Optional<SpanData> span(String traceId, SpanKind kind, String name) {
