@@ -6,13 +6,15 @@
 # ASSIGNED reports, and no service has an outbox row left unpublished. Target: <= 60 s.
 #
 # Phases: import (the request), filed (until assignment-service can assign all of them), assignment requests
-# (one POST /api/v1/assignments per proposal, BENCH_SURGE_PARALLEL at a time), propagation (until all views agree).
+# (POST /api/v1/assignments/batch with BENCH_SURGE_BATCH proposals each, BENCH_SURGE_PARALLEL at a time), propagation
+# (until all views agree).
 #
 # Usage: bench/surge.sh               (against a running platform: ./platform run, or bench/run)
 #
 # Environment, besides the platform's addresses (bench/lib.sh):
 #   BENCH_SURGE_PROPOSALS   proposals in the file (10000)
-#   BENCH_SURGE_PARALLEL    assignment requests at a time (8)
+#   BENCH_SURGE_BATCH       proposals per assignment request (250; at most 500)
+#   BENCH_SURGE_PARALLEL    assignment requests at a time (2)
 #   BENCH_SURGE_TIMEOUT     seconds to wait for the views to agree before giving up (300)
 #
 # Each run opens a session of its own (term 99, the next free session number) so that runs do not mix; the
@@ -25,7 +27,8 @@ if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then sed -n '2,20p' "$0" | sed 's
 bench_need jq jq
 
 PROPOSALS="${BENCH_SURGE_PROPOSALS:-10000}"
-PARALLEL="${BENCH_SURGE_PARALLEL:-8}"
+BATCH="${BENCH_SURGE_BATCH:-250}"
+PARALLEL="${BENCH_SURGE_PARALLEL:-2}"
 TIMEOUT="${BENCH_SURGE_TIMEOUT:-300}"
 TARGET_S=60
 WORK="$(mktemp -d)"
@@ -113,25 +116,33 @@ filed_s="$(seconds_since "$started")"
 echo "surge: assignment-service could assign all of them at $filed_s s"
 
 # ---------------------------------------------------------------------------------------------------
-# 3. The committee assigns each, to one of the demo units as sole handler
+# 3. The committee assigns them at its assignment meeting, each to one of the demo units as sole handler
 
 units=(miit drc)
-# one request per proposal; `next` starts each request's own options (a config's options otherwise add up)
-i=0
-while IFS= read -r id; do
-  ((i == 0)) || echo next
+# batches of BENCH_SURGE_BATCH proposals, one request each; `next` starts each request's own options (a config's
+# options otherwise add up)
+split -l "$BATCH" -d -a 4 "$WORK/ids" "$WORK/batch."
+batches=0
+for part in "$WORK"/batch.*; do
+  awk -v first=$((batches * BATCH)) -v a="${units[0]}" -v b="${units[1]}" '
+    BEGIN { printf "{\"assignments\":[" }
+    { printf "%s{\"proposalId\":\"%s\",\"units\":[{\"unitId\":\"%s\",\"handlingType\":\"SOLE\"}]}",
+             (NR > 1 ? "," : ""), $0, ((first + NR - 1) % 2 ? b : a) }
+    END { print "]}" }' "$part" >"$part.json"
+  ((batches == 0)) || echo next
   printf 'header = "%s"\nheader = "%s"\nwrite-out = "%%{http_code}\\n"\n' "$AUTH" "$JSON"
-  printf 'url = "%s/api/v1/assignments"\noutput = "/dev/null"\n' "$BENCH_ASSIGNMENT_URL"
-  printf 'data = "{\\"proposalId\\":\\"%s\\",\\"units\\":[{\\"unitId\\":\\"%s\\",\\"handlingType\\":\\"SOLE\\"}]}"\n' \
-    "$id" "${units[i++ % ${#units[@]}]}"
-done <"$WORK/ids" >"$WORK/assign.curl"
+  printf 'url = "%s/api/v1/assignments/batch"\noutput = "/dev/null"\ndata-binary = "@%s"\n' "$BENCH_ASSIGNMENT_URL" "$part.json"
+  batches=$((batches + 1))
+done >"$WORK/assign.curl"
 assign_started="$(bench_now_ms)"
 curl -s --parallel --parallel-max "$PARALLEL" -K "$WORK/assign.curl" >"$WORK/assign.codes" 2>/dev/null || true
 assign_s="$(seconds_since "$assign_started")"
-created="$(grep -c '^201$' "$WORK/assign.codes" || true)"
-((created == PROPOSALS)) || bench_die "assigned $created of $PROPOSALS: $(sort "$WORK/assign.codes" | uniq -c | tr '\n' ' ')"
+accepted="$(grep -c '^200$' "$WORK/assign.codes" || true)"
+((accepted == batches)) || bench_die "$accepted of $batches batches assigned: $(sort "$WORK/assign.codes" | uniq -c | tr '\n' ' ')"
+created="$(bench_count assignment "SELECT count(*) FROM assignment WHERE proposal_id IN (SELECT id FROM surge)")"
+((created == PROPOSALS)) || bench_die "assigned $created of $PROPOSALS"
 assigned_s="$(seconds_since "$started")"
-echo "surge: $created assignments made in $assign_s s ($PARALLEL at a time), at $assigned_s s"
+echo "surge: $created assignments made in $assign_s s ($batches requests of up to $BATCH, $PARALLEL at a time), at $assigned_s s"
 
 # ---------------------------------------------------------------------------------------------------
 # 4. Until every view agrees
@@ -158,7 +169,7 @@ cat <<EOF
 surge: $PROPOSALS proposals, session $session
   import and filing (the request)            $import_s s
   until assignment-service could assign      $filed_s s
-  assignment requests ($PARALLEL at a time)           $assign_s s
+  assignment requests ($batches, $PARALLEL at a time)      $assign_s s
   propagation after the last assignment      $propagation_s s
   total, import start to every view agreeing $total_s s   (target <= $TARGET_S s for 10,000)
   views: proposals assigned, assignments, cases, evaluation handlings, ASSIGNED reports, unpublished outbox rows:
