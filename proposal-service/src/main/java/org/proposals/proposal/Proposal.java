@@ -17,6 +17,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.proposals.events.NotFiledReason;
@@ -63,6 +64,15 @@ public class Proposal extends PanacheEntityBase {
     public String title;
 
     public String content;
+
+    /**
+     * What search matches, as the literal of {@code SearchTerms.document}: written with the new row, so that a
+     * registration writes it once. Never read back (the column is a tsvector for the database's search), and
+     * rewritten by {@code ProposalSearch.index} when the texts are corrected.
+     */
+    @Column(name = "search_terms", updatable = false)
+    @ColumnTransformer(read = "''", write = "CAST(? AS tsvector)")
+    public String searchTerms;
 
     /** The lead proposer: a member (person id) or a group (its code, e.g. the party's). */
     @Column(name = "proposer_id")

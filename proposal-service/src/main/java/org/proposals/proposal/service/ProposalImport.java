@@ -161,7 +161,7 @@ public class ProposalImport {
         if (invalid > 0 && !keepValidRows) {
             throw rejected(results, invalid);
         }
-        // Registering and filing a row flush where a statement needs the rows written (the search terms, the filing's
+        // Registering and filing a row flush where a statement needs the rows written (the filing's lock and its
         // audit); no automatic flush before every other statement, which only dirty-checked the same entities again.
         Session orm = repository.getEntityManager().unwrap(Session.class);
         FlushMode flushMode = orm.getHibernateFlushMode();
@@ -186,6 +186,7 @@ public class ProposalImport {
             }
             Proposal imported = proposals.submit(toImport.get(i));
             if (file) {
+                repository.flush(); // the filing locks the row, which must be written first
                 proposals.file(imported.id, org.proposals.kit.rest.Versions.ANY);
             }
             int at = rowOfImport.get(i);

@@ -39,7 +39,12 @@ public class ProposalSearch {
     @Inject
     ProposalRepository proposals;
 
-    /** Writes the proposal's search terms; called whenever its title, content or keywords are written. */
+    /** Gives a proposal not yet stored its search terms, which are written with its row. */
+    public void indexNew(Proposal proposal) {
+        proposal.searchTerms = SearchTerms.document(proposal.title, proposal.content, proposal.keywords);
+    }
+
+    /** Writes a stored proposal's search terms; called whenever its title, content or keywords are changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void index(Proposal proposal) {
         queries.storeSearchTerms(proposal.id, SearchTerms.document(proposal.title, proposal.content, proposal.keywords));

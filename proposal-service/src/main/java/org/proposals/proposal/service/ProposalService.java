@@ -108,8 +108,8 @@ public class ProposalService {
         proposal.status = ProposalStatus.SUBMITTED;
         proposal.submittedAt = now;
         proposal.updatedAt = now;
+        search.indexNew(proposal);
         proposals.persist(proposal);
-        search.index(proposal);
         audit.record("ProposalSubmitted", "Proposal", proposal.id, proposal.id, AuditChanges.created(state(proposal)));
         publish(new ProposalSubmitted(proposal.id, proposal.kind, proposal.number, proposal.title, leadOf(proposal), now,
                 session.id, session.year, proposal.source, coProposersOf(proposal), List.copyOf(proposal.topics)));

@@ -64,6 +64,22 @@ class ProposalSearchApiTest {
     }
 
     @Test
+    void aCorrectedProposalIsFoundByItsNewWordsOnly() {
+        String corrections = TestSessions.create("SUGGESTION", 2024, "{year}{seq:4}");
+        String id = register(corrections, new SampleProposals.Sample(null, "关于发展低空经济的建议", "建议规划无人机起降场。"));
+        assertEquals(List.of(id), search("低空经济", corrections), "found by the words it was registered with");
+
+        String etag = given().auth().oauth2(TestIdentity.tokenFor("committee-wang")).get("/api/v1/proposals/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(TestIdentity.tokenFor("committee-wang")).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("title", "关于发展氢能产业的建议", "content", "建议建设加氢站。",
+                        "proposer", Map.of("id", "member-zhang", "name", "张委员")))
+                .put("/api/v1/proposals/" + id).then().statusCode(200);
+        assertEquals(List.of(id), search("氢能", corrections));
+        assertEquals(List.of(), search("低空经济", corrections), "the words it no longer has find nothing");
+    }
+
+    @Test
     void chineseWordsAreFoundWithoutSpaces() {
         List<String> found = search("专精特新", earlierSession);
         assertEquals(List.of(ids.get(SampleProposals.LITTLE_GIANTS)), found, "only the proposal that says 专精特新");
