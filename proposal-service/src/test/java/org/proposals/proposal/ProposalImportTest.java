@@ -139,6 +139,14 @@ class ProposalImportTest {
                 .body("proposer.type", equalTo("GROUP"))
                 .body("proposer.groupKind", equalTo("PARTY"))
                 .body("topics", equalTo(List.of("DIGITAL_ECONOMY", "SME")));
+        // registered and then filed, as if the committee had filed it by hand: both in the audit trail and the timeline
+        String filed = (String) results.get(1).get("proposalId");
+        List<Map<String, Object>> audited = ProposalResourceTest.auditRecords("recordType=Proposal&recordId=" + filed);
+        assertEquals(List.of("ProposalFiled", "ProposalSubmitted"), audited.stream().map(r -> r.get("action")).toList());
+        assertEquals(Map.of("before", "SUBMITTED", "after", "FILED"), ProposalResourceTest.change(audited.get(0), "status"));
+        assertEquals("SUBMITTED", ProposalResourceTest.change(audited.get(1), "status").get("after"));
+        assertEquals(List.of("ProposalSubmitted", "ProposalFiled"), ProposalResourceTest.asCommittee()
+                .get("/api/v1/proposals/" + filed + "/timeline").then().statusCode(200).extract().path("type"));
         // the next registration takes the number after the highest the office used
         ProposalResourceTest.submit(ProposalResourceTest.proposalJson(session, "闭会期间提出的提案")).statusCode(201)
                 .body("number", equalTo("20220278"));

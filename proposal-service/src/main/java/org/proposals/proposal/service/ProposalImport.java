@@ -161,8 +161,8 @@ public class ProposalImport {
         if (invalid > 0 && !keepValidRows) {
             throw rejected(results, invalid);
         }
-        // Registering and filing a row flush where a statement needs the rows written (the filing's lock and its
-        // audit); no automatic flush before every other statement, which only dirty-checked the same entities again.
+        // The rows are written at each clearing of the persistence context (BATCH) and at the commit; no automatic flush
+        // before every native statement, which only dirty-checked the same entities again.
         Session orm = repository.getEntityManager().unwrap(Session.class);
         FlushMode flushMode = orm.getHibernateFlushMode();
         orm.setHibernateFlushMode(FlushMode.COMMIT);
@@ -184,11 +184,7 @@ public class ProposalImport {
                 repository.flush();
                 repository.getEntityManager().clear();
             }
-            Proposal imported = proposals.submit(toImport.get(i));
-            if (file) {
-                repository.flush(); // the filing locks the row, which must be written first
-                proposals.file(imported.id, org.proposals.kit.rest.Versions.ANY);
-            }
+            Proposal imported = file ? proposals.submitFiled(toImport.get(i)) : proposals.submit(toImport.get(i));
             int at = rowOfImport.get(i);
             results.set(at, new RowResult(table.rows().get(at).number(), Outcome.IMPORTED, imported.id, imported.number, List.of()));
         }

@@ -86,6 +86,18 @@ public class ProposalService {
     // ---- registration
 
     public Proposal submit(NewProposal registration) {
+        return register(registration, false);
+    }
+
+    /**
+     * Registers a proposal that is filed at once, as the committee office's list of a session holds them: the row is
+     * written once, already filed, and the proposal is announced and audited as registered and then filed.
+     */
+    public Proposal submitFiled(NewProposal registration) {
+        return register(registration, true);
+    }
+
+    private Proposal register(NewProposal registration, boolean filed) {
         ProposalSession session = sessions.findByIdOptional(registration.sessionId())
                 .orElseThrow(() -> ApiProblem.invalid("sessionId", "no session " + registration.sessionId()));
         if (registration.kind() != null && registration.kind() != session.kind) {
@@ -109,10 +121,18 @@ public class ProposalService {
         proposal.submittedAt = now;
         proposal.updatedAt = now;
         search.indexNew(proposal);
+        Map<String, Object> submitted = state(proposal);
+        if (filed) {
+            proposal.file(now);
+        }
         proposals.persist(proposal);
-        audit.record("ProposalSubmitted", "Proposal", proposal.id, proposal.id, AuditChanges.created(state(proposal)));
+        audit.record("ProposalSubmitted", "Proposal", proposal.id, proposal.id, AuditChanges.created(submitted));
         publish(new ProposalSubmitted(proposal.id, proposal.kind, proposal.number, proposal.title, leadOf(proposal), now,
                 session.id, session.year, proposal.source, coProposersOf(proposal), List.copyOf(proposal.topics)));
+        if (filed) {
+            audit.record("ProposalFiled", "Proposal", proposal.id, proposal.id, AuditChanges.between(submitted, state(proposal)));
+            publish(new ProposalFiled(proposal.id, proposal.number, proposal.updatedAt));
+        }
         return proposal;
     }
 
