@@ -52,7 +52,7 @@ public class ProposalTraces {
      */
     public Map<String, String> forPublishing(UUID proposalId, String eventType) {
         Map<String, String> current = trace.current();
-        Map<String, String> known = stored.get(proposalId);
+        Map<String, String> known = known(proposalId);
         if (known == null) {
             known = rememberOrFind(proposalId, current);
         }
@@ -64,9 +64,32 @@ public class ProposalTraces {
 
     /** Takes the current trace as the proposal's when it has none yet: an event about it is being applied. */
     public void rememberCurrent(UUID proposalId) {
-        if (!stored.containsKey(proposalId)) {
-            rememberOrFind(proposalId, trace.current());
+        Map<String, String> current = trace.current();
+        String traceParent = current.get(TraceHeaders.TRACEPARENT);
+        if (traceParent == null || known(proposalId) != null) {
+            return; // outside a trace the proposal's trace is the next one that comes; a known one stays
         }
+        // an event being applied needs only that the proposal has a trace: a plain insert, not the look-up
+        int taken = entityManager.createNativeQuery("""
+                        INSERT INTO proposal_trace (proposal_id, trace_parent, trace_state) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (proposal_id) DO NOTHING""")
+                .setParameter(1, proposalId)
+                .setParameter(2, traceParent)
+                .setParameter(3, current.get(TraceHeaders.TRACESTATE))
+                .executeUpdate();
+        if (taken == 1) {
+            keep(proposalId, Map.copyOf(current));
+        }
+    }
+
+    /** The proposal's trace as committed before, or as stored by the current transaction; null when not known here. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> known(UUID proposalId) {
+        Map<String, String> known = stored.get(proposalId);
+        if (known == null && transactions.getTransactionKey() != null) {
+            known = (Map<String, String>) transactions.getResource(new InThisTransaction(proposalId));
+        }
+        return known;
     }
 
     /*
@@ -102,11 +125,16 @@ public class ProposalTraces {
         if (rows.get(0)[1] != null) {
             context.put(TraceHeaders.TRACESTATE, (String) rows.get(0)[1]);
         }
-        keepOnCommit(proposalId, Map.copyOf(context));
+        keep(proposalId, Map.copyOf(context));
         return Boolean.TRUE.equals(rows.get(0)[2]) ? Map.of() : context;
     }
 
-    private void keepOnCommit(UUID proposalId, Map<String, String> context) {
+    /**
+     * Remembers the proposal's stored trace for the rest of the transaction (the row it wrote is visible to it alone)
+     * and, once the transaction commits, for every later one.
+     */
+    private void keep(UUID proposalId, Map<String, String> context) {
+        transactions.putResource(new InThisTransaction(proposalId), context);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -119,5 +147,9 @@ public class ProposalTraces {
                 }
             }
         });
+    }
+
+    /** The key of a proposal's trace among the current transaction's resources. */
+    private record InThisTransaction(UUID proposalId) {
     }
 }
