@@ -7,8 +7,8 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
- * Runs an action once after the current transaction commits, however often a transaction asks for it;
- * used to wake a background worker (the outbox relay, the audit sealer) as soon as there is work.
+ * Runs an action after the current transaction commits: once however often a transaction asks for it, to wake a
+ * background worker (the outbox relay, the audit sealer) as soon as there is work; or for every call.
  */
 @ApplicationScoped
 public class AfterCommit {
@@ -22,6 +22,11 @@ public class AfterCommit {
             return;
         }
         transactions.putResource(key, Boolean.TRUE);
+        run(action);
+    }
+
+    /** Runs the action after the current transaction commits; every call adds one. */
+    public void run(Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -3,8 +3,6 @@ package org.proposals.kit.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.Collections;
@@ -33,6 +31,9 @@ public class ProposalTraces {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AfterCommit afterCommit;
 
     /*
      * A proposal's stored trace never changes, so a copy of it is never stale: with it, the second and later events
@@ -135,18 +136,7 @@ public class ProposalTraces {
      */
     private void keep(UUID proposalId, Map<String, String> context) {
         transactions.putResource(new InThisTransaction(proposalId), context);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    stored.put(proposalId, context);
-                }
-            }
-        });
+        afterCommit.run(() -> stored.put(proposalId, context));
     }
 
     /** The key of a proposal's trace among the current transaction's resources. */

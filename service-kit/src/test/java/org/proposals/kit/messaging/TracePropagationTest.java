@@ -97,16 +97,13 @@ class TracePropagationTest {
         UUID id = UUID.randomUUID();
         String registration = UUID.randomUUID().toString().replace("-", "");
         String revision = UUID.randomUUID().toString().replace("-", "");
-        given().header("traceparent", "00-" + registration + "-" + registration.substring(0, 16) + "-01")
-                .post("/probe/records/{id}?title=registered", id).then().statusCode(204);
+        given().header("traceparent", traceParent(registration)).post("/probe/records/{id}?title=registered", id)
+                .then().statusCode(204);
         // a later request about the same proposal, in a trace of its own
-        given().header("traceparent", "00-" + revision + "-" + revision.substring(0, 16) + "-01")
-                .post("/probe/records/{id}/revision?title=revised", id).then().statusCode(204);
+        given().header("traceparent", traceParent(revision)).post("/probe/records/{id}/revision?title=revised", id)
+                .then().statusCode(204);
 
-        @SuppressWarnings("unchecked")
-        List<String> stored = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("SELECT trace_parent FROM outbox_event WHERE aggregate_id = ?1 ORDER BY position")
-                .setParameter(1, id.toString()).getResultList());
+        List<String> stored = traceParentsOfEventsAbout(id);
         assertEquals(2, stored.size());
         stored.forEach(traceParent -> assertTrue(traceParent.startsWith("00-" + registration + "-"),
                 "both events are in the proposal's trace: " + traceParent));
@@ -133,17 +130,27 @@ class TracePropagationTest {
         String first = UUID.randomUUID().toString().replace("-", "");
         String second = UUID.randomUUID().toString().replace("-", "");
         for (String traceId : List.of(first, second)) {
-            given().header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
-                    .post("/probe/records/{id}/revision?title=revised", id).then().statusCode(204);
+            given().header("traceparent", traceParent(traceId)).post("/probe/records/{id}/revision?title=revised", id)
+                    .then().statusCode(204);
         }
 
-        @SuppressWarnings("unchecked")
-        List<String> stored = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("SELECT trace_parent FROM outbox_event WHERE aggregate_id = ?1 ORDER BY position")
-                .setParameter(1, id.toString()).getResultList());
+        List<String> stored = traceParentsOfEventsAbout(id);
         assertEquals(2, stored.size(), "the failed change left no event");
         stored.forEach(traceParent -> assertTrue(traceParent.startsWith("00-" + first + "-"),
                 "both events are in the trace of the first change that was kept: " + traceParent));
+    }
+
+    /** A W3C traceparent header of a sampled span in the trace {@code traceId} (32 hex digits). */
+    private static String traceParent(String traceId) {
+        return "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+    }
+
+    /** The trace context each event about the record was written to the outbox with, oldest first. */
+    @SuppressWarnings("unchecked")
+    private List<String> traceParentsOfEventsAbout(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT trace_parent FROM outbox_event WHERE aggregate_id = ?1 ORDER BY position")
+                .setParameter(1, id.toString()).getResultList());
     }
 
     private Optional<SpanData> span(String traceId, SpanKind kind, String name) {
